@@ -1,0 +1,232 @@
+package no.samkost.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become RFC 9457 problems. Messages name fields and rows, never
+ * Java classes, SQL or another municipality's data.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response problem(ProblemType type, String detail, List<Problem.Violation> errors, UriInfo uri) {
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
+                uri == null ? null : uri.getRequestUri().getPath(), errors == null || errors.isEmpty() ? null : errors);
+        Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+        if (type == ProblemType.UNAUTHENTICATED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return problem(e.type(), e.getMessage(), e.violations(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> errors = e.getConstraintViolations().stream()
+                .map(v -> Problem.Violation.field(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = errors.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return problem(ProblemType.VALIDATION, detail, errors, uri);
+    }
+
+    /** The JSON field, query or path parameter a violation is about, without Java method names. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        StringBuilder name = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (!name.isEmpty()) {
+                    name.append('.');
+                }
+                name.append(node.getName());
+                if (node.getIndex() != null) {
+                    name.append('[').append(node.getIndex()).append(']');
+                }
+            }
+        }
+        if (!name.isEmpty()) {
+            return name.toString();
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return problem(ProblemType.VALIDATION, "unknown field '" + field + "'",
+                List.of(Problem.Violation.field(field, "unknown field; check the spelling")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String expected = e.getTargetType().isEnum()
+                ? "one of " + List.of(e.getTargetType().getEnumConstants())
+                : "a " + jsonTypeName(e.getTargetType());
+        return problem(ProblemType.VALIDATION, field + ": expected " + expected,
+                List.of(Problem.Violation.field(field, "expected " + expected)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getTargetType() == null ? "has the wrong type" : "expected a " + jsonTypeName(e.getTargetType());
+        return problem(ProblemType.VALIDATION, field + ": " + message,
+                List.of(Problem.Violation.field(field, message)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return problem(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where, List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping);
+            return problem(ProblemType.VALIDATION, field + ": invalid value",
+                    List.of(Problem.Violation.field(field, "invalid value")), uri);
+        }
+        return problem(ProblemType.MALFORMED_JSON, "the body could not be read as JSON", List.of(), uri);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String jsonTypeName(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "number";
+        }
+        if (type.isRecord() || !type.getName().startsWith("java")) {
+            return "JSON object";
+        }
+        return "value of another type";
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return problem(ProblemType.UNAUTHENTICATED, "missing, expired or invalid bearer token", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(ProblemType.FORBIDDEN, "your role does not allow this", List.of(), uri);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response staleVersion(RuntimeException e, UriInfo uri) {
+        return problem(ProblemType.STALE_VERSION,
+                "the resource was changed since you read it; read it again and resend with the new version", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return otherJsonOrSpecific(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        ProblemType type = switch (status) {
+            case 400 -> ProblemType.VALIDATION;
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 409 -> ProblemType.CONFLICT;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
+        };
+        if (type == null) {
+            return status >= 500 ? unexpected(e, uri) : Response.fromResponse(e.getResponse()).build();
+        }
+        String detail = switch (type) {
+            case NOT_FOUND -> "no such resource";
+            case METHOD_NOT_ALLOWED -> "this method is not supported here";
+            case UNSUPPORTED_MEDIA_TYPE -> "send application/json";
+            case NOT_ACCEPTABLE -> "the requested representation is not available";
+            default -> type.title();
+        };
+        return problem(type, detail, List.of(), uri);
+    }
+
+    private Response otherJsonOrSpecific(JsonProcessingException json, UriInfo uri) {
+        if (json instanceof UnrecognizedPropertyException u) {
+            return unrecognizedField(u, uri);
+        }
+        if (json instanceof InvalidFormatException i) {
+            return invalidValue(i, uri);
+        }
+        if (json instanceof MismatchedInputException m) {
+            return mismatchedInput(m, uri);
+        }
+        if (json instanceof JsonParseException p) {
+            return malformedJson(p, uri);
+        }
+        return otherJson(json, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", errorId, uri == null ? "?" : uri.getRequestUri().getPath());
+        return problem(ProblemType.INTERNAL, "an unexpected error occurred; quote error id " + errorId
+                + " to the operator", List.of(), uri);
+    }
+}

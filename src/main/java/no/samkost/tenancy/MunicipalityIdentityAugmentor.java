@@ -1,0 +1,50 @@
+package no.samkost.tenancy;
+
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Turns a verified token into a samkost identity: the municipality of the OIDC tenant that
+ * verified it, and only the roles that municipality's role mapping grants. Identity-provider roles
+ * that are not mapped grant nothing, even if they happen to be spelled like a samkost role.
+ */
+@ApplicationScoped
+public class MunicipalityIdentityAugmentor implements SecurityIdentityAugmentor {
+
+    /** Identity attribute holding the verified municipality's tenant id. */
+    public static final String MUNICIPALITY = "samkost.municipality";
+
+    private final MunicipalityOidcTenants tenants;
+
+    public MunicipalityIdentityAugmentor(MunicipalityOidcTenants tenants) {
+        this.tenants = tenants;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().item(identity);
+        }
+        Optional<Municipality> municipality =
+                tenants.municipalityOfOidcTenant(identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE));
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .setAnonymous(false);
+        municipality.ifPresent(m -> {
+            builder.addAttribute(MUNICIPALITY, m.id());
+            identity.getRoles().stream()
+                    .map(idpRole -> m.oidc().roleMapping().get(idpRole))
+                    .filter(role -> role != null)
+                    .forEach(builder::addRole);
+        });
+        return Uni.createFrom().item(builder.build());
+    }
+}

@@ -1,0 +1,74 @@
+package no.samkost.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Raw SQL beside the service: as the superuser (to look) or as the service's own runtime role. */
+public final class Database {
+
+    private Database() {}
+
+    public static Connection superuser() throws SQLException {
+        return DriverManager.getConnection(ConfigProvider.getConfig().getValue(PostgresResource.SUPERUSER_URL, String.class));
+    }
+
+    /** The same role and password the service uses: RLS applies. */
+    public static Connection runtimeRole() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** Tables that carry the tenant column, from the catalog, so new tables are covered. */
+    public static List<String> tenantTables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        select c.table_name from information_schema.columns c
+                        join information_schema.tables t using (table_schema, table_name)
+                        where c.table_schema = 'public' and c.column_name = 'municipality_id'
+                          and t.table_type = 'BASE TABLE'
+                        order by 1""")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    /** A fingerprint of every tenant-owned row, to prove a refused request changed nothing. */
+    public static Map<String, String> fingerprint() throws SQLException {
+        Map<String, String> fingerprint = new LinkedHashMap<>();
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            for (String table : tenantTables(c)) {
+                try (ResultSet rs = s.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
+                        + table + " t")) {
+                    rs.next();
+                    fingerprint.put(table, rs.getString(1));
+                }
+            }
+        }
+        return fingerprint;
+    }
+
+    public static long count(String sql, Object... parameters) throws SQLException {
+        try (Connection c = superuser(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package no.samkost.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One in-test OpenID provider per municipality, served over real HTTP like a Keycloak realm:
+ * discovery and JWKS with an RSA key each. It also writes a tenants/ directory whose issuers point
+ * here, so the service verifies real signatures, issuers, audiences and expiry.
+ *
+ * <p>Private keys go to files ({@code samkost.test.idp-keys}) for {@link Tokens} to sign with:
+ * test resources and test classes may live in different class loaders, so no static sharing.
+ * {@code /stats/introspection} counts introspection calls, which must stay at zero.
+ */
+public class TestIdentityProviders implements QuarkusTestResourceLifecycleManager {
+
+    /** code, tenant id, name; 0706 is in no cooperation. */
+    static final String[][] MUNICIPALITIES = {
+        {"0716", "re", "Re"}, {"0714", "hof", "Hof"}, {"0702", "holmestrand", "Holmestrand"},
+        {"0706", "sandefjord", "Sandefjord"}, {"0999", "unlisted", "Not configured"}
+    };
+    /** Served here, signed for, but absent from tenants/: the "unknown issuer". */
+    static final String UNLISTED = "0999";
+
+    private HttpServer server;
+    private final AtomicInteger introspections = new AtomicInteger();
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path root = Files.createTempDirectory("samkost-test-idp");
+            Path keys = Files.createDirectories(root.resolve("keys"));
+            Path tenants = Files.createDirectories(root.resolve("tenants"));
+            Files.createDirectories(tenants.resolve("cooperations"));
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            for (String[] m : MUNICIPALITIES) {
+                String code = m[0];
+                KeyPair pair = generator.generateKeyPair();
+                String issuer = base + "/realms/kommune-" + code;
+                Files.writeString(keys.resolve(code + ".key"),
+                        Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+                serveRealm("/realms/kommune-" + code, issuer, kid(code), (RSAPublicKey) pair.getPublic());
+                if (!UNLISTED.equals(code)) {
+                    Files.writeString(tenants.resolve(m[1] + ".yaml"), tenantFile(m, issuer));
+                }
+            }
+            Files.writeString(tenants.resolve("cooperations/3k.yaml"),
+                    "id: 3k\nname: 3K test\nhost: holmestrand\nmembers: [re, hof, holmestrand]\n");
+            server.createContext("/stats/introspection", exchange -> respond(exchange, 200,
+                    Integer.toString(introspections.get())));
+            server.start();
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("samkost.tenants.dir", tenants.toString());
+            config.put(Tokens.IDP_URL, base);
+            config.put(Tokens.IDP_KEYS, keys.toString());
+            return config;
+        } catch (Exception e) {
+            throw new IllegalStateException("test identity providers did not start", e);
+        }
+    }
+
+    static String kid(String code) {
+        return "key-" + code;
+    }
+
+    private static String tenantFile(String[] m, String issuer) {
+        return """
+                id: %s
+                code: "%s"
+                name: %s
+                population:
+                  2023: 10000
+                oidc:
+                  issuer: %s
+                  audience: samkost
+                  roleClaimPath: realm_access/roles
+                  roleMapping:
+                    koordinator: coordinator
+                    coordinator: coordinator
+                    viewer: viewer
+                    cooperation-member: cooperation-member
+                """.formatted(m[1], m[0], m[2], issuer);
+    }
+
+    private void serveRealm(String path, String issuer, String kid, RSAPublicKey key) {
+        String discovery = """
+                {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",
+                 "token_endpoint":"%1$s/protocol/openid-connect/token",
+                 "introspection_endpoint":"%1$s/protocol/openid-connect/token/introspect",
+                 "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer);
+        String jwks = """
+                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
+                .formatted(kid, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+        server.createContext(path + "/.well-known/openid-configuration", exchange -> respond(exchange, 200, discovery));
+        server.createContext(path + "/protocol/openid-connect/certs", exchange -> respond(exchange, 200, jwks));
+        server.createContext(path + "/protocol/openid-connect/token/introspect", exchange -> {
+            introspections.incrementAndGet();
+            respond(exchange, 200, "{\"active\":true}");
+        });
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
