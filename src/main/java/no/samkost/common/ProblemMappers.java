@@ -101,6 +101,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return problem(ProblemType.MALFORMED_JSON, "the body has content after the JSON value", List.of(), uri);
+        }
         String field = jsonPath(e);
         String message = e.getTargetType() == null ? "has the wrong type" : "expected a " + jsonTypeName(e.getTargetType());
         return problem(ProblemType.VALIDATION, field + ": " + message,
@@ -181,6 +184,12 @@ public class ProblemMappers {
             return otherJsonOrSpecific(json, uri);
         }
         int status = e.getResponse().getStatus();
+        LOG.debugf(e, "web application exception %d", status);
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted; it is bad input.
+            return problem(ProblemType.VALIDATION, "a query or path parameter has the wrong type: "
+                    + e.getCause().getMessage(), List.of(), uri);
+        }
         ProblemType type = switch (status) {
             case 400 -> ProblemType.VALIDATION;
             case 401 -> ProblemType.UNAUTHENTICATED;
