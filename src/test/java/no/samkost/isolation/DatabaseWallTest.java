@@ -1,0 +1,207 @@
+package no.samkost.isolation;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import no.samkost.support.Database;
+import no.samkost.support.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The third wall, proven with raw SQL as the service's own database role: whatever the
+ * application does wrong, PostgreSQL shows a session bound to Re none of Hof's rows. Tables and
+ * views come from the catalog, so a table added later is checked without editing this test.
+ */
+@QuarkusTest
+class DatabaseWallTest {
+
+    static final String RE = "re";
+    static final String HOF = "hof";
+
+    @BeforeEach
+    void bothMunicipalitiesHaveRowsInEveryTable() {
+        for (String code : List.of("0716", "0714")) {
+            given().auth().oauth2(Tokens.coordinator(code)).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType("application/json")
+                    .body("{\"ref\":\"WALL-" + UUID.randomUUID().toString().substring(0, 8)
+                            + "\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
+                    .post("/api/v1/municipalities/{code}/recipients", code).then().statusCode(201);
+        }
+    }
+
+    static Connection boundTo(String municipality) throws SQLException {
+        Connection c = Database.runtimeRole();
+        c.setAutoCommit(false);
+        if (municipality != null) {
+            try (PreparedStatement bind = c.prepareStatement("select set_config('app.municipality', ?, true)")) {
+                bind.setString(1, municipality);
+                bind.execute();
+            }
+        }
+        return c;
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void everyTenantTableIsCovered() throws SQLException {
+        try (Connection c = Database.superuser()) {
+            List<String> tables = Database.tenantTables(c);
+            assertTrue(tables.containsAll(List.of("recipient", "audit_entry", "idempotency_record")), tables.toString());
+            for (String table : tables) {
+                assertTrue(count(c, "select count(*) from " + table + " where municipality_id = 'hof'") > 0,
+                        table + " has no Hof rows, so the wall test would prove nothing for it");
+            }
+        }
+    }
+
+    @Test
+    void aSessionBoundToReSeesNoRowOfHof() throws SQLException {
+        try (Connection c = boundTo(RE)) {
+            for (String table : tenantTables()) {
+                assertEquals(0, count(c, "select count(*) from " + table + " where municipality_id <> 're'"), table);
+                assertTrue(count(c, "select count(*) from " + table) > 0, table + ": Re should see its own rows");
+            }
+            c.rollback();
+        }
+    }
+
+    @Test
+    void aSessionBoundToNoMunicipalitySeesNothing() throws SQLException {
+        for (String binding : new String[] {null, ""}) {
+            try (Connection c = boundTo(binding)) {
+                for (String table : tenantTables()) {
+                    assertEquals(0, count(c, "select count(*) from " + table), table + " with binding " + binding);
+                }
+                c.rollback();
+            }
+        }
+        // Autocommit, as a connection used outside a transaction would be: still nothing.
+        try (Connection c = Database.runtimeRole()) {
+            for (String table : tenantTables()) {
+                assertEquals(0, count(c, "select count(*) from " + table), table + " in autocommit");
+            }
+        }
+    }
+
+    @Test
+    void aSessionBoundToReCannotWriteHofsRows() throws SQLException {
+        try (Connection c = boundTo(RE)) {
+            SQLException insert = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("""
+                            insert into recipient (municipality_id, id, ref, birth_year, intellectual_disability, user_group,
+                              version, created_at, created_by, updated_at, updated_by)
+                            values ('hof', gen_random_uuid(), 'PLANTED', 1990, false, 'OTHER', 0, now(), 'x', now(), 'x')""");
+                }
+            });
+            assertEquals("42501", insert.getSQLState(), insert.getMessage());
+            c.rollback();
+        }
+        try (Connection c = boundTo(RE); Statement s = c.createStatement()) {
+            for (String table : tenantTables()) {
+                // Hof's rows are invisible, so they cannot be updated either.
+                if (hasUpdatePrivilege(c, table)) {
+                    assertEquals(0, s.executeUpdate("update " + table + " set municipality_id = municipality_id"
+                            + " where municipality_id = 'hof'"), table);
+                }
+            }
+            c.rollback();
+        }
+        try (Connection c = boundTo(RE)) {
+            SQLException moveToHof = assertThrows(SQLException.class, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("update recipient set municipality_id = 'hof'");
+                }
+            });
+            assertEquals("42501", moveToHof.getSQLState(), moveToHof.getMessage());
+            c.rollback();
+        }
+    }
+
+    @Test
+    void theServiceCannotDeleteHistory() throws SQLException {
+        for (String table : tenantTables()) {
+            try (Connection c = boundTo(RE); Statement s = c.createStatement()) {
+                SQLException delete = assertThrows(SQLException.class, () -> s.executeUpdate("delete from " + table));
+                assertEquals("42501", delete.getSQLState(), table);
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
+    void theCatalogShowsTheWallIsBuiltRight() throws SQLException {
+        try (Connection c = Database.runtimeRole(); Statement s = c.createStatement()) {
+            try (ResultSet role = s.executeQuery(
+                    "select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user")) {
+                assertTrue(role.next());
+                for (int column = 1; column <= 4; column++) {
+                    assertFalse(role.getBoolean(column), "runtime role attribute " + column + " must be false");
+                }
+            }
+            assertEquals(0, count(c, """
+                    select count(*) from pg_class cl join pg_namespace n on n.oid = cl.relnamespace
+                    where n.nspname = 'public' and pg_get_userbyid(cl.relowner) = current_user"""),
+                    "the runtime role must own nothing: owners bypass row-level security");
+            List<String> unprotected = new ArrayList<>();
+            try (ResultSet tables = s.executeQuery("""
+                    select cl.relname, cl.relrowsecurity, cl.relforcerowsecurity,
+                           (select count(*) from pg_policy p where p.polrelid = cl.oid) as policies
+                    from pg_class cl join pg_namespace n on n.oid = cl.relnamespace
+                    where n.nspname = 'public' and cl.relkind in ('r', 'p')
+                      and exists (select 1 from pg_attribute a where a.attrelid = cl.oid
+                                  and a.attname = 'municipality_id' and not a.attisdropped)""")) {
+                int seen = 0;
+                while (tables.next()) {
+                    seen++;
+                    if (!tables.getBoolean(2) || !tables.getBoolean(3) || tables.getLong(4) < 1) {
+                        unprotected.add(tables.getString(1));
+                    }
+                }
+                assertTrue(seen >= 3, "found only " + seen + " tenant tables");
+            }
+            assertEquals(List.of(), unprotected, "tables with municipality_id but without forced RLS and a policy");
+            assertEquals(0, count(c, """
+                    select count(*) from pg_class cl join pg_namespace n on n.oid = cl.relnamespace
+                    where n.nspname = 'public' and cl.relkind in ('v', 'm')
+                      and not coalesce('security_invoker=true' = any(cl.reloptions), false)
+                      and not coalesce('security_invoker=on' = any(cl.reloptions), false)"""),
+                    "every view must be security_invoker, or it reads with its owner's rights");
+        }
+    }
+
+    private static List<String> tenantTables() throws SQLException {
+        try (Connection c = Database.superuser()) {
+            return Database.tenantTables(c);
+        }
+    }
+
+    private static boolean hasUpdatePrivilege(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select has_table_privilege(current_user, ?, 'UPDATE')")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package no.samkost.isolation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import no.samkost.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With one pooled connection every request reuses the connection the other municipality just
+ * had: the per-transaction binding must not bleed from one request into the next.
+ */
+@QuarkusTest
+@TestProfile(PoolOfOneTest.OneConnection.class)
+class PoolOfOneTest {
+
+    public static class OneConnection implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.max-size", "1", "quarkus.datasource.jdbc.min-size", "1");
+        }
+    }
+
+    static final String RECIPIENTS = "/api/v1/municipalities/{code}/recipients";
+
+    @Test
+    void alternatingMunicipalitiesNeverSeeEachOthersRows() {
+        create("0716", "POOL-RE");
+        create("0714", "POOL-HOF");
+        for (int round = 0; round < 5; round++) {
+            for (String[] m : new String[][] {{"0716", "POOL-RE"}, {"0714", "POOL-HOF"}}) {
+                given().auth().oauth2(Tokens.coordinator(m[0])).get(RECIPIENTS, m[0]).then()
+                        .statusCode(200)
+                        .body("items.ref", hasItem(m[1]))
+                        .body("items.ref", everyItem(startsWith(m[1])));
+            }
+            given().auth().oauth2(Tokens.coordinator("0716")).get(RECIPIENTS + "/POOL-HOF", "0716").then().statusCode(404);
+            given().auth().oauth2(Tokens.coordinator("0714")).get(RECIPIENTS + "/POOL-RE", "0714").then().statusCode(404);
+        }
+    }
+
+    private static void create(String code, String ref) {
+        given().auth().oauth2(Tokens.coordinator(code)).contentType("application/json")
+                .body("{\"ref\":\"" + ref + "\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
+                .post(RECIPIENTS, code).then().statusCode(201);
+    }
+}
