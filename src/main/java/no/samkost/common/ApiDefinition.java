@@ -8,11 +8,18 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @OpenAPIDefinition(
-        info = @Info(title = "samkost", version = "1",
-                description = "Cooperating municipalities: high-cost care recipients, cost ledgers, "
-                        + "state reimbursement claims and pooled figures. Every call carries a bearer token from "
-                        + "the caller's own municipality's identity provider; the municipality is taken from the token."),
+        info =
+                @Info(
+                        title = "samkost",
+                        version = "1",
+                        description =
+                                "Cooperating municipalities: high-cost care recipients, cost ledgers, "
+                                        + "state reimbursement claims and pooled figures. Every call carries a bearer token from "
+                                        + "the caller's own municipality's identity provider; the municipality is taken from the token."),
         security = @SecurityRequirement(name = "municipality-token"))
-@SecurityScheme(securitySchemeName = "municipality-token", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        securitySchemeName = "municipality-token",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         bearerFormat = "JWT")
 public class ApiDefinition extends Application {}

@@ -42,11 +42,14 @@ public class IdempotentRequests {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> Optional<T> earlierResponse(String operation, String key, Object request, Class<T> responseType) {
         if (!KEY.matcher(key).matches()) {
-            throw new ProblemException(ProblemType.VALIDATION, HEADER + " must be 1-200 visible ASCII characters",
+            throw new ProblemException(
+                    ProblemType.VALIDATION,
+                    HEADER + " must be 1-200 visible ASCII characters",
                     List.of(Problem.Violation.field(HEADER, "must be 1-200 visible ASCII characters")));
         }
         // Lock only; the key text never reaches another tenant's rows.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
                 .setParameter("lock", "idempotency:" + key)
                 .getSingleResult();
         List<IdempotencyRecord> earlier = entityManager
@@ -58,7 +61,8 @@ public class IdempotentRequests {
         }
         IdempotencyRecord record = earlier.get(0);
         if (!record.requestHash.equals(hash(operation, request))) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used for a different request; use a new key for a new request");
         }
         try {
@@ -89,7 +93,8 @@ public class IdempotentRequests {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 }

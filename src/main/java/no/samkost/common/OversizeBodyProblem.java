@@ -33,9 +33,13 @@ public class OversizeBodyProblem {
             String announced = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (announced != null && exceeds(announced)) {
                 ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-                Problem problem = new Problem(type.uri(), type.title(), type.status(),
+                Problem problem = new Problem(
+                        type.uri(),
+                        type.title(),
+                        type.status(),
                         "the body is " + announced + " bytes; the limit is " + limit + " bytes",
-                        context.request().path(), null);
+                        context.request().path(),
+                        null);
                 context.response()
                         .setStatusCode(type.status())
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -35,9 +35,15 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response problem(ProblemType type, String detail, List<Problem.Violation> errors, UriInfo uri) {
-        Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
-                uri == null ? null : uri.getRequestUri().getPath(), errors == null || errors.isEmpty() ? null : errors);
-        Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+        Problem body = new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                detail,
+                uri == null ? null : uri.getRequestUri().getPath(),
+                errors == null || errors.isEmpty() ? null : errors);
+        Response.ResponseBuilder response =
+                Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
         if (type == ProblemType.UNAUTHENTICATED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -85,8 +91,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unrecognizedField(UnrecognizedPropertyException e, UriInfo uri) {
         String field = jsonPath(e);
-        return problem(ProblemType.VALIDATION, "unknown field '" + field + "'",
-                List.of(Problem.Violation.field(field, "unknown field; check the spelling")), uri);
+        return problem(
+                ProblemType.VALIDATION,
+                "unknown field '" + field + "'",
+                List.of(Problem.Violation.field(field, "unknown field; check the spelling")),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -95,8 +104,11 @@ public class ProblemMappers {
         String expected = e.getTargetType().isEnum()
                 ? "one of " + List.of(e.getTargetType().getEnumConstants())
                 : "a " + jsonTypeName(e.getTargetType());
-        return problem(ProblemType.VALIDATION, field + ": expected " + expected,
-                List.of(Problem.Violation.field(field, "expected " + expected)), uri);
+        return problem(
+                ProblemType.VALIDATION,
+                field + ": expected " + expected,
+                List.of(Problem.Violation.field(field, "expected " + expected)),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -105,15 +117,18 @@ public class ProblemMappers {
             return problem(ProblemType.MALFORMED_JSON, "the body has content after the JSON value", List.of(), uri);
         }
         String field = jsonPath(e);
-        String message = e.getTargetType() == null ? "has the wrong type" : "expected a " + jsonTypeName(e.getTargetType());
-        return problem(ProblemType.VALIDATION, field + ": " + message,
-                List.of(Problem.Violation.field(field, message)), uri);
+        String message =
+                e.getTargetType() == null ? "has the wrong type" : "expected a " + jsonTypeName(e.getTargetType());
+        return problem(
+                ProblemType.VALIDATION, field + ": " + message, List.of(Problem.Violation.field(field, message)), uri);
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return problem(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where, List.of(), uri);
     }
 
@@ -121,8 +136,11 @@ public class ProblemMappers {
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping);
-            return problem(ProblemType.VALIDATION, field + ": invalid value",
-                    List.of(Problem.Violation.field(field, "invalid value")), uri);
+            return problem(
+                    ProblemType.VALIDATION,
+                    field + ": invalid value",
+                    List.of(Problem.Violation.field(field, "invalid value")),
+                    uri);
         }
         return problem(ProblemType.MALFORMED_JSON, "the body could not be read as JSON", List.of(), uri);
     }
@@ -173,8 +191,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response staleVersion(RuntimeException e, UriInfo uri) {
-        return problem(ProblemType.STALE_VERSION,
-                "the resource was changed since you read it; read it again and resend with the new version", List.of(), uri);
+        return problem(
+                ProblemType.STALE_VERSION,
+                "the resource was changed since you read it; read it again and resend with the new version",
+                List.of(),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -187,31 +208,39 @@ public class ProblemMappers {
         LOG.debugf(e, "web application exception %d", status);
         if (status == 404 && e.getCause() != null) {
             // JAX-RS answers 404 when a query or path parameter cannot be converted; it is bad input.
-            return problem(ProblemType.VALIDATION, "a query or path parameter has the wrong type: "
-                    + e.getCause().getMessage(), List.of(), uri);
+            return problem(
+                    ProblemType.VALIDATION,
+                    "a query or path parameter has the wrong type: "
+                            + e.getCause().getMessage(),
+                    List.of(),
+                    uri);
         }
-        ProblemType type = switch (status) {
-            case 400 -> ProblemType.VALIDATION;
-            case 401 -> ProblemType.UNAUTHENTICATED;
-            case 403 -> ProblemType.FORBIDDEN;
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemType.NOT_ACCEPTABLE;
-            case 409 -> ProblemType.CONFLICT;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            default -> null;
-        };
+        ProblemType type =
+                switch (status) {
+                    case 400 -> ProblemType.VALIDATION;
+                    case 401 -> ProblemType.UNAUTHENTICATED;
+                    case 403 -> ProblemType.FORBIDDEN;
+                    case 404 -> ProblemType.NOT_FOUND;
+                    case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+                    case 406 -> ProblemType.NOT_ACCEPTABLE;
+                    case 409 -> ProblemType.CONFLICT;
+                    case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+                    case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                    default -> null;
+                };
         if (type == null) {
-            return status >= 500 ? unexpected(e, uri) : Response.fromResponse(e.getResponse()).build();
+            return status >= 500
+                    ? unexpected(e, uri)
+                    : Response.fromResponse(e.getResponse()).build();
         }
-        String detail = switch (type) {
-            case NOT_FOUND -> "no such resource";
-            case METHOD_NOT_ALLOWED -> "this method is not supported here";
-            case UNSUPPORTED_MEDIA_TYPE -> "send application/json";
-            case NOT_ACCEPTABLE -> "the requested representation is not available";
-            default -> type.title();
-        };
+        String detail =
+                switch (type) {
+                    case NOT_FOUND -> "no such resource";
+                    case METHOD_NOT_ALLOWED -> "this method is not supported here";
+                    case UNSUPPORTED_MEDIA_TYPE -> "send application/json";
+                    case NOT_ACCEPTABLE -> "the requested representation is not available";
+                    default -> type.title();
+                };
         return problem(type, detail, List.of(), uri);
     }
 
@@ -234,8 +263,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected error %s on %s", errorId, uri == null ? "?" : uri.getRequestUri().getPath());
-        return problem(ProblemType.INTERNAL, "an unexpected error occurred; quote error id " + errorId
-                + " to the operator", List.of(), uri);
+        LOG.errorf(
+                e,
+                "unexpected error %s on %s",
+                errorId,
+                uri == null ? "?" : uri.getRequestUri().getPath());
+        return problem(
+                ProblemType.INTERNAL,
+                "an unexpected error occurred; quote error id " + errorId + " to the operator",
+                List.of(),
+                uri);
     }
 }

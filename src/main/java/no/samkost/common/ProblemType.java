@@ -4,14 +4,16 @@ package no.samkost.common;
 public enum ProblemType {
     VALIDATION("validation", 400, "The request is not valid"),
     MALFORMED_JSON("malformed-json", 400, "The request body is not valid JSON"),
-    UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token from your municipality's identity provider is required"),
+    UNAUTHENTICATED(
+            "unauthenticated", 401, "A valid bearer token from your municipality's identity provider is required"),
     FORBIDDEN("forbidden", 403, "Not allowed"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     CONFLICT("conflict", 409, "Conflict"),
     STALE_VERSION("stale-version", 409, "The resource was changed by someone else"),
-    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was already used for a different request"),
+    IDEMPOTENCY_KEY_REUSED(
+            "idempotency-key-reused", 422, "The Idempotency-Key was already used for a different request"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     INTERNAL("internal", 500, "Internal error");

@@ -10,9 +10,12 @@ public final class RecipientDtos {
 
     @Schema(name = "NewRecipient")
     public record NewRecipient(
-            @NotNull @PseudonymousRef
-                    @Schema(description = "municipality-local pseudonymous reference, 1-64 of A-Z a-z 0-9 - _; "
-                            + "never a national identity number", examples = "R-17")
+            @NotNull
+                    @PseudonymousRef
+                    @Schema(
+                            description = "municipality-local pseudonymous reference, 1-64 of A-Z a-z 0-9 - _; "
+                                    + "never a national identity number",
+                            examples = "R-17")
                     String ref,
             @NotNull @BirthYear @Schema(examples = "1990") Integer birthYear,
             @NotNull @Schema(description = "has an intellectual disability (psykisk utviklingshemming)")
@@ -38,8 +41,8 @@ public final class RecipientDtos {
             Instant updatedAt) {
 
         static RecipientView of(Recipient r) {
-            return new RecipientView(r.ref, r.birthYear, r.intellectualDisability, r.userGroup, r.version,
-                    r.createdAt, r.updatedAt);
+            return new RecipientView(
+                    r.ref, r.birthYear, r.intellectualDisability, r.userGroup, r.version, r.createdAt, r.updatedAt);
         }
     }
 }

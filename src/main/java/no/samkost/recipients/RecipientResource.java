@@ -39,9 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "recipients")
-@APIResponse(responseCode = "401", description = "no or invalid token",
+@APIResponse(
+        responseCode = "401",
+        description = "no or invalid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "not your municipality, or your role does not allow it",
+@APIResponse(
+        responseCode = "403",
+        description = "not your municipality, or your role does not allow it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RecipientResource {
 
@@ -53,21 +57,30 @@ public class RecipientResource {
 
     @POST
     @RolesAllowed(Role.COORDINATOR)
-    @Operation(summary = "Register a high-cost recipient",
+    @Operation(
+            summary = "Register a high-cost recipient",
             description = "Send an Idempotency-Key to make a retry safe: the same key and body create one recipient.")
-    @APIResponse(responseCode = "201", description = "created",
+    @APIResponse(
+            responseCode = "201",
+            description = "created",
             headers = @Header(name = "Location", description = "the new recipient"),
             content = @Content(schema = @Schema(implementation = RecipientView.class)))
-    @APIResponse(responseCode = "400", description = "invalid body",
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the ref already exists",
+    @APIResponse(
+            responseCode = "409",
+            description = "the ref already exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
             @PathParam("code") @Parameter(description = "municipality number, 4 digits") String code,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull NewRecipient recipient) {
         RecipientService.Created created = service.create(recipient, Optional.ofNullable(idempotencyKey));
-        return Response.created(location(code, created.recipient().ref())).entity(created.recipient()).build();
+        return Response.created(location(code, created.recipient().ref()))
+                .entity(created.recipient())
+                .build();
     }
 
     @GET
@@ -85,7 +98,9 @@ public class RecipientResource {
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
     @Operation(summary = "One recipient")
     @APIResponse(responseCode = "200", description = "the recipient")
-    @APIResponse(responseCode = "404", description = "no such recipient in your municipality",
+    @APIResponse(
+            responseCode = "404",
+            description = "no such recipient in your municipality",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecipientView get(@PathParam("code") String code, @PathParam("ref") String ref) {
         return service.get(ref);
@@ -96,7 +111,9 @@ public class RecipientResource {
     @RolesAllowed(Role.COORDINATOR)
     @Operation(summary = "Update a recipient", description = "Optimistic concurrency: send the version you read.")
     @APIResponse(responseCode = "200", description = "updated; carries the new version")
-    @APIResponse(responseCode = "409", description = "the version is stale",
+    @APIResponse(
+            responseCode = "409",
+            description = "the version is stale",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecipientView update(
             @PathParam("code") String code, @PathParam("ref") String ref, @Valid @NotNull RecipientUpdate update) {
@@ -104,6 +121,7 @@ public class RecipientResource {
     }
 
     static java.net.URI location(String code, String ref) {
-        return UriBuilder.fromPath("/api/v1/municipalities/{code}/recipients/{ref}").build(code, ref);
+        return UriBuilder.fromPath("/api/v1/municipalities/{code}/recipients/{ref}")
+                .build(code, ref);
     }
 }

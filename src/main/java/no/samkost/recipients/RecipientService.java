@@ -32,8 +32,12 @@ public class RecipientService {
     private final CurrentMunicipality current;
     private final Clock clock;
 
-    public RecipientService(RecipientRepository recipients, IdempotentRequests idempotency, AuditTrail audit,
-            CurrentMunicipality current, Clock clock) {
+    public RecipientService(
+            RecipientRepository recipients,
+            IdempotentRequests idempotency,
+            AuditTrail audit,
+            CurrentMunicipality current,
+            Clock clock) {
         this.recipients = recipients;
         this.idempotency = idempotency;
         this.audit = audit;
@@ -66,7 +70,8 @@ public class RecipientService {
     }
 
     public Page<RecipientView> list(int page, int size) {
-        List<RecipientView> items = recipients.page(page, size).stream().map(RecipientView::of).toList();
+        List<RecipientView> items =
+                recipients.page(page, size).stream().map(RecipientView::of).toList();
         audit.record("recipient.list", "page " + page + " size " + size);
         return Page.of(items, page, size, recipients.count());
     }
@@ -79,15 +84,22 @@ public class RecipientService {
 
     public RecipientView update(String ref, RecipientUpdate request) {
         if (request.ref() != null && !request.ref().equals(ref)) {
-            throw ProblemException.invalidField("ref", "a recipient's ref cannot be changed; it must equal the path's ref");
+            throw ProblemException.invalidField(
+                    "ref", "a recipient's ref cannot be changed; it must equal the path's ref");
         }
         Recipient recipient = existing(ref);
         if (recipient.version() != request.version()) {
-            throw new ProblemException(ProblemType.STALE_VERSION, "recipient '" + ref + "' is at version "
-                    + recipient.version() + ", the update was based on version " + request.version());
+            throw new ProblemException(
+                    ProblemType.STALE_VERSION,
+                    "recipient '" + ref + "' is at version " + recipient.version()
+                            + ", the update was based on version " + request.version());
         }
-        recipient.describe(request.birthYear(), request.intellectualDisability(), request.userGroup(),
-                clock.instant(), current.subject());
+        recipient.describe(
+                request.birthYear(),
+                request.intellectualDisability(),
+                request.userGroup(),
+                clock.instant(),
+                current.subject());
         // Flush here so a concurrent update surfaces as a version conflict, not a commit failure.
         recipients.flush();
         audit.record("recipient.update", ref);
@@ -95,7 +107,9 @@ public class RecipientService {
     }
 
     private Recipient existing(String ref) {
-        return recipients.findByRef(ref).orElseThrow(() ->
-                new ProblemException(ProblemType.NOT_FOUND, "no recipient '" + ref + "' in your municipality"));
+        return recipients
+                .findByRef(ref)
+                .orElseThrow(() ->
+                        new ProblemException(ProblemType.NOT_FOUND, "no recipient '" + ref + "' in your municipality"));
     }
 }

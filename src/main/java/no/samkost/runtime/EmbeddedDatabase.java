@@ -53,7 +53,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void prepareRoles() throws SQLException {
         DataSource admin = postgres.getPostgresDatabase();
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
             ensureRole(c, OWNER, ownerPassword, "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB");
             ensureRole(c, APP, appPassword, "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB");
             try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {

@@ -26,30 +26,38 @@ public final class SamkostMain {
             Quarkus.run(args);
             return;
         }
-        Path dataDir = Path.of(setting("samkost.embedded.data-dir",
+        Path dataDir = Path.of(setting(
+                "samkost.embedded.data-dir",
                 Path.of(System.getProperty("user.home"), ".samkost", "pgdata").toString()));
         long started = System.nanoTime();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
         database.quarkusConfig().forEach(System::setProperty);
-        LOG.infof("embedded PostgreSQL ready in %d ms, data in %s", (System.nanoTime() - started) / 1_000_000,
-                dataDir.toAbsolutePath());
+        LOG.infof(
+                "embedded PostgreSQL ready in %d ms, data in %s",
+                (System.nanoTime() - started) / 1_000_000, dataDir.toAbsolutePath());
 
         // On SIGTERM the JVM runs Quarkus's shutdown hook and this one concurrently: stop PostgreSQL
         // only after the service has let go of its connections.
         CountDownLatch serviceStopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                serviceStopped.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            database.close();
-        }, "embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                serviceStopped.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            database.close();
+                        },
+                        "embedded-postgres-stop"));
         int[] exitCode = {0};
-        Quarkus.run(Service.class, (code, failure) -> {
-            exitCode[0] = code;
-            serviceStopped.countDown();
-        }, args);
+        Quarkus.run(
+                Service.class,
+                (code, failure) -> {
+                    exitCode[0] = code;
+                    serviceStopped.countDown();
+                },
+                args);
         serviceStopped.countDown();
         System.exit(exitCode[0]);
     }

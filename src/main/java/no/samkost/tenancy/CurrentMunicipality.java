@@ -53,6 +53,8 @@ public class CurrentMunicipality {
 
     public String subject() {
         SecurityIdentity identity = identities.getIdentity();
-        return identity.getPrincipal() == null ? "unknown" : identity.getPrincipal().getName();
+        return identity.getPrincipal() == null
+                ? "unknown"
+                : identity.getPrincipal().getName();
     }
 }

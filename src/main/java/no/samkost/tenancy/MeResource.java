@@ -39,8 +39,13 @@ public class MeResource {
     @Operation(summary = "Who the token says you are: subject, municipality, samkost roles, cooperations")
     public Me me() {
         Municipality municipality = current.require();
-        return new Me(current.subject(), municipality.code(), municipality.name(),
+        return new Me(
+                current.subject(),
+                municipality.code(),
+                municipality.name(),
                 identity.getRoles().stream().sorted().toList(),
-                registry.cooperationsOf(municipality).stream().map(Cooperation::id).toList());
+                registry.cooperationsOf(municipality).stream()
+                        .map(Cooperation::id)
+                        .toList());
     }
 }

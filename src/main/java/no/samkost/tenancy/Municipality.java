@@ -10,8 +10,7 @@ import java.util.Optional;
  *     database stores
  * @param code the four-digit municipality number used in API paths
  */
-public record Municipality(
-        String id, String code, String name, Map<Integer, Long> population, OidcSettings oidc) {
+public record Municipality(String id, String code, String name, Map<Integer, Long> population, OidcSettings oidc) {
 
     public Optional<Long> populationIn(int year) {
         return Optional.ofNullable(population.get(year));

@@ -64,7 +64,8 @@ public class MunicipalityOidcTenants implements TenantConfigResolver {
 
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
-        String issuer = unverifiedIssuer(context.request().getHeader("Authorization")).orElse(null);
+        String issuer =
+                unverifiedIssuer(context.request().getHeader("Authorization")).orElse(null);
         return Uni.createFrom().item(issuer == null ? null : configByIssuer.get(issuer));
     }
 

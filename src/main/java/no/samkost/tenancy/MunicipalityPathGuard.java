@@ -34,12 +34,20 @@ public class MunicipalityPathGuard {
         }
         return identities.getDeferredIdentity().map(identity -> {
             if (identity.isAnonymous()) {
-                return ProblemMappers.problem(ProblemType.UNAUTHENTICATED,
-                        "missing, expired or invalid bearer token", List.of(), request.getUriInfo());
+                return ProblemMappers.problem(
+                        ProblemType.UNAUTHENTICATED,
+                        "missing, expired or invalid bearer token",
+                        List.of(),
+                        request.getUriInfo());
             }
             boolean own = current.of(identity).map(m -> m.code().equals(code)).orElse(false);
-            return own ? null : ProblemMappers.problem(ProblemType.FORBIDDEN,
-                    "your token does not belong to municipality " + code, List.of(), request.getUriInfo());
+            return own
+                    ? null
+                    : ProblemMappers.problem(
+                            ProblemType.FORBIDDEN,
+                            "your token does not belong to municipality " + code,
+                            List.of(),
+                            request.getUriInfo());
         });
     }
 }

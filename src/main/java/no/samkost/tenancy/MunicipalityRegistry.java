@@ -27,9 +27,15 @@ public class MunicipalityRegistry {
         this.byId = index(loaded.municipalities(), Municipality::id);
         this.byIssuer = index(loaded.municipalities(), m -> m.oidc().issuer());
         this.cooperations = loaded.cooperations();
-        LOG.infof("serving %d municipalities (%s) and %d cooperations from %s", byId.size(),
-                loaded.municipalities().stream().map(Municipality::code).sorted().collect(Collectors.joining(", ")),
-                cooperations.size(), Path.of(config.dir()).toAbsolutePath());
+        LOG.infof(
+                "serving %d municipalities (%s) and %d cooperations from %s",
+                byId.size(),
+                loaded.municipalities().stream()
+                        .map(Municipality::code)
+                        .sorted()
+                        .collect(Collectors.joining(", ")),
+                cooperations.size(),
+                Path.of(config.dir()).toAbsolutePath());
     }
 
     private static Map<String, Municipality> index(List<Municipality> all, Function<Municipality, String> key) {

@@ -25,16 +25,14 @@ public final class TenantFiles {
     private static final Pattern COOPERATION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern CODE = Pattern.compile("\\d{4}");
 
-    private final ObjectMapper yaml =
-            new ObjectMapper(new YAMLFactory())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public record Loaded(List<Municipality> municipalities, List<Cooperation> cooperations) {}
 
     // File shapes; kept apart from the domain records so a file format change stays here.
-    record MunicipalityFile(
-            String id, String code, String name, Map<Integer, Long> population, OidcFile oidc) {}
+    record MunicipalityFile(String id, String code, String name, Map<Integer, Long> population, OidcFile oidc) {}
 
     record OidcFile(
             String issuer,
@@ -103,9 +101,13 @@ public final class TenantFiles {
     }
 
     private static Municipality toMunicipality(Path file, MunicipalityFile f) {
-        require(file, f.id() != null && ID.matcher(f.id()).matches(),
+        require(
+                file,
+                f.id() != null && ID.matcher(f.id()).matches(),
                 "id must be lower-case letters, digits and '-', starting with a letter (got " + f.id() + ")");
-        require(file, f.code() != null && CODE.matcher(f.code()).matches(),
+        require(
+                file,
+                f.code() != null && CODE.matcher(f.code()).matches(),
                 "code must be four digits, quoted in YAML (got " + f.code() + ")");
         require(file, f.name() != null && !f.name().isBlank(), "name is missing");
         OidcFile o = f.oidc();
@@ -113,31 +115,47 @@ public final class TenantFiles {
         require(file, isHttpUrl(o.issuer()), "oidc.issuer must be an http(s) URL (got " + o.issuer() + ")");
         String authServerUrl = o.authServerUrl() == null ? o.issuer() : o.authServerUrl();
         require(file, isHttpUrl(authServerUrl), "oidc.authServerUrl must be an http(s) URL");
-        require(file, o.audience() != null && !o.audience().isBlank(),
+        require(
+                file,
+                o.audience() != null && !o.audience().isBlank(),
                 "oidc.audience is missing: without it any token of the issuer would be accepted");
         require(file, o.roleClaimPath() != null && !o.roleClaimPath().isBlank(), "oidc.roleClaimPath is missing");
         require(file, o.roleMapping() != null && !o.roleMapping().isEmpty(), "oidc.roleMapping is missing");
-        o.roleMapping().forEach((idpRole, role) -> require(file, Role.named(role).isPresent(),
-                "oidc.roleMapping maps '" + idpRole + "' to unknown role '" + role
-                        + "' (known: coordinator, viewer, cooperation-member)"));
+        o.roleMapping()
+                .forEach((idpRole, role) -> require(
+                        file,
+                        Role.named(role).isPresent(),
+                        "oidc.roleMapping maps '" + idpRole + "' to unknown role '" + role
+                                + "' (known: coordinator, viewer, cooperation-member)"));
         Map<Integer, Long> population = f.population() == null ? Map.of() : Map.copyOf(f.population());
-        population.forEach((year, count) -> require(file, count != null && count >= 0,
-                "population for " + year + " must be a non-negative number"));
-        return new Municipality(f.id(), f.code(), f.name(), population,
-                new Municipality.OidcSettings(o.issuer(), authServerUrl, o.audience(), o.roleClaimPath(),
-                        Map.copyOf(o.roleMapping())));
+        population.forEach((year, count) -> require(
+                file, count != null && count >= 0, "population for " + year + " must be a non-negative number"));
+        return new Municipality(
+                f.id(),
+                f.code(),
+                f.name(),
+                population,
+                new Municipality.OidcSettings(
+                        o.issuer(), authServerUrl, o.audience(), o.roleClaimPath(), Map.copyOf(o.roleMapping())));
     }
 
     private static Cooperation toCooperation(Path file, CooperationFile f, Set<String> tenantIds) {
-        require(file, f.id() != null && COOPERATION_ID.matcher(f.id()).matches(),
+        require(
+                file,
+                f.id() != null && COOPERATION_ID.matcher(f.id()).matches(),
                 "id must be lower-case letters, digits and '-' (got " + f.id() + ")");
         require(file, f.name() != null && !f.name().isBlank(), "name is missing");
         require(file, f.members() != null && f.members().size() >= 2, "a cooperation needs at least two members");
         for (String member : f.members()) {
-            require(file, tenantIds.contains(member), "unknown member '" + member + "' (no tenants/" + member + ".yaml id)");
+            require(
+                    file,
+                    tenantIds.contains(member),
+                    "unknown member '" + member + "' (no tenants/" + member + ".yaml id)");
         }
         require(file, f.members().stream().distinct().count() == f.members().size(), "a member is listed twice");
-        require(file, f.host() != null && f.members().contains(f.host()),
+        require(
+                file,
+                f.host() != null && f.members().contains(f.host()),
                 "host '" + f.host() + "' must be one of the members");
         return new Cooperation(f.id(), f.name(), f.host(), List.copyOf(f.members()));
     }

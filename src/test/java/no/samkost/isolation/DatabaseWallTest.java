@@ -34,11 +34,15 @@ class DatabaseWallTest {
     @BeforeEach
     void bothMunicipalitiesHaveRowsInEveryTable() {
         for (String code : List.of("0716", "0714")) {
-            given().auth().oauth2(Tokens.coordinator(code)).header("Idempotency-Key", UUID.randomUUID().toString())
+            given().auth()
+                    .oauth2(Tokens.coordinator(code))
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
                     .contentType("application/json")
                     .body("{\"ref\":\"WALL-" + UUID.randomUUID().toString().substring(0, 8)
                             + "\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
-                    .post("/api/v1/municipalities/{code}/recipients", code).then().statusCode(201);
+                    .post("/api/v1/municipalities/{code}/recipients", code)
+                    .then()
+                    .statusCode(201);
         }
     }
 
@@ -55,7 +59,8 @@ class DatabaseWallTest {
     }
 
     static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -65,9 +70,11 @@ class DatabaseWallTest {
     void everyTenantTableIsCovered() throws SQLException {
         try (Connection c = Database.superuser()) {
             List<String> tables = Database.tenantTables(c);
-            assertTrue(tables.containsAll(List.of("recipient", "audit_entry", "idempotency_record")), tables.toString());
+            assertTrue(
+                    tables.containsAll(List.of("recipient", "audit_entry", "idempotency_record")), tables.toString());
             for (String table : tables) {
-                assertTrue(count(c, "select count(*) from " + table + " where municipality_id = 'hof'") > 0,
+                assertTrue(
+                        count(c, "select count(*) from " + table + " where municipality_id = 'hof'") > 0,
                         table + " has no Hof rows, so the wall test would prove nothing for it");
             }
         }
@@ -107,7 +114,8 @@ class DatabaseWallTest {
         try (Connection c = boundTo(RE)) {
             SQLException insert = assertThrows(SQLException.class, () -> {
                 try (Statement s = c.createStatement()) {
-                    s.executeUpdate("""
+                    s.executeUpdate(
+                            """
                             insert into recipient (municipality_id, id, ref, birth_year, intellectual_disability, user_group,
                               version, created_at, created_by, updated_at, updated_by)
                             values ('hof', gen_random_uuid(), 'PLANTED', 1990, false, 'OTHER', 0, now(), 'x', now(), 'x')""");
@@ -116,12 +124,16 @@ class DatabaseWallTest {
             assertEquals("42501", insert.getSQLState(), insert.getMessage());
             c.rollback();
         }
-        try (Connection c = boundTo(RE); Statement s = c.createStatement()) {
+        try (Connection c = boundTo(RE);
+                Statement s = c.createStatement()) {
             for (String table : tenantTables()) {
                 // Hof's rows are invisible, so they cannot be updated either.
                 if (hasUpdatePrivilege(c, table)) {
-                    assertEquals(0, s.executeUpdate("update " + table + " set municipality_id = municipality_id"
-                            + " where municipality_id = 'hof'"), table);
+                    assertEquals(
+                            0,
+                            s.executeUpdate("update " + table + " set municipality_id = municipality_id"
+                                    + " where municipality_id = 'hof'"),
+                            table);
                 }
             }
             c.rollback();
@@ -140,7 +152,8 @@ class DatabaseWallTest {
     @Test
     void theServiceCannotDeleteHistory() throws SQLException {
         for (String table : tenantTables()) {
-            try (Connection c = boundTo(RE); Statement s = c.createStatement()) {
+            try (Connection c = boundTo(RE);
+                    Statement s = c.createStatement()) {
                 SQLException delete = assertThrows(SQLException.class, () -> s.executeUpdate("delete from " + table));
                 assertEquals("42501", delete.getSQLState(), table);
                 c.rollback();
@@ -150,7 +163,8 @@ class DatabaseWallTest {
 
     @Test
     void theCatalogShowsTheWallIsBuiltRight() throws SQLException {
-        try (Connection c = Database.runtimeRole(); Statement s = c.createStatement()) {
+        try (Connection c = Database.runtimeRole();
+                Statement s = c.createStatement()) {
             try (ResultSet role = s.executeQuery(
                     "select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user")) {
                 assertTrue(role.next());
@@ -158,12 +172,17 @@ class DatabaseWallTest {
                     assertFalse(role.getBoolean(column), "runtime role attribute " + column + " must be false");
                 }
             }
-            assertEquals(0, count(c, """
+            assertEquals(
+                    0,
+                    count(
+                            c,
+                            """
                     select count(*) from pg_class cl join pg_namespace n on n.oid = cl.relnamespace
                     where n.nspname = 'public' and pg_get_userbyid(cl.relowner) = current_user"""),
                     "the runtime role must own nothing: owners bypass row-level security");
             List<String> unprotected = new ArrayList<>();
-            try (ResultSet tables = s.executeQuery("""
+            try (ResultSet tables = s.executeQuery(
+                    """
                     select cl.relname, cl.relrowsecurity, cl.relforcerowsecurity,
                            (select count(*) from pg_policy p where p.polrelid = cl.oid) as policies
                     from pg_class cl join pg_namespace n on n.oid = cl.relnamespace
@@ -180,7 +199,11 @@ class DatabaseWallTest {
                 assertTrue(seen >= 3, "found only " + seen + " tenant tables");
             }
             assertEquals(List.of(), unprotected, "tables with municipality_id but without forced RLS and a policy");
-            assertEquals(0, count(c, """
+            assertEquals(
+                    0,
+                    count(
+                            c,
+                            """
                     select count(*) from pg_class cl join pg_namespace n on n.oid = cl.relnamespace
                     where n.nspname = 'public' and cl.relkind in ('v', 'm')
                       and not coalesce('security_invoker=true' = any(cl.reloptions), false)

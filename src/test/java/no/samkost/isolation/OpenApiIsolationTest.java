@@ -46,14 +46,19 @@ class OpenApiIsolationTest {
     @BeforeEach
     void hofHasARecipient() {
         hofSecretRef = "HOF-SECRET-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.coordinator(HOF)).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.coordinator(HOF))
+                .contentType("application/json")
                 .body("{\"ref\":\"" + hofSecretRef + "\",\"birthYear\":1990,\"intellectualDisability\":true,"
                         + "\"userGroup\":\"INTELLECTUAL_DISABILITY\"}")
-                .post("/api/v1/municipalities/{code}/recipients", HOF).then().statusCode(201);
+                .post("/api/v1/municipalities/{code}/recipients", HOF)
+                .then()
+                .statusCode(201);
     }
 
     static List<Operation> operations() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+        JsonNode document = new ObjectMapper()
+                .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -68,7 +73,8 @@ class OpenApiIsolationTest {
     }
 
     Response call(Operation operation, String code, String token) {
-        String url = operation.path()
+        String url = operation
+                .path()
                 .replace("{code}", code)
                 .replace("{ref}", hofSecretRef)
                 .replaceAll("\\{(costYear|grantYear|year)}", "2023")
@@ -80,8 +86,9 @@ class OpenApiIsolationTest {
         }
         JsonNode content = operation.spec().path("requestBody").path("content");
         if (content.has("text/csv")) {
-            request = request.contentType("text/csv").body("recipient_ref,period,category,amount,note\n"
-                    + hofSecretRef + ",2023-01,DIRECT_WAGES,1000.00,\n");
+            request = request.contentType("text/csv")
+                    .body("recipient_ref,period,category,amount,note\n" + hofSecretRef
+                            + ",2023-01,DIRECT_WAGES,1000.00,\n");
         } else if (!content.isMissingNode()) {
             request = request.contentType("application/json").body("{}");
         }
@@ -90,7 +97,8 @@ class OpenApiIsolationTest {
 
     @Test
     void everyMunicipalityOperationRefusesAnotherMunicipalitysToken() throws Exception {
-        List<Operation> scoped = operations().stream().filter(o -> o.path().contains("{code}")).toList();
+        List<Operation> scoped =
+                operations().stream().filter(o -> o.path().contains("{code}")).toList();
         assertTrue(scoped.size() >= 4, "the walk must find the municipality endpoints, found " + scoped);
         String reCoordinator = Tokens.coordinator(RE);
         for (Operation operation : scoped) {
@@ -109,7 +117,8 @@ class OpenApiIsolationTest {
     @Test
     void theSameOperationsWorkOnTheCallersOwnPath() throws Exception {
         // Proves the walk reaches real endpoints: on its own path Hof is not refused.
-        for (Operation operation : operations().stream().filter(o -> o.path().contains("{code}")).toList()) {
+        for (Operation operation :
+                operations().stream().filter(o -> o.path().contains("{code}")).toList()) {
             int status = call(operation, HOF, Tokens.coordinator(HOF)).statusCode();
             assertTrue(status != 401 && status != 403, operation + " refused its own municipality: " + status);
         }
@@ -117,7 +126,8 @@ class OpenApiIsolationTest {
 
     @Test
     void everyApiOperationRefusesAMissingToken() throws Exception {
-        List<Operation> api = operations().stream().filter(o -> o.path().startsWith("/api/")).toList();
+        List<Operation> api =
+                operations().stream().filter(o -> o.path().startsWith("/api/")).toList();
         assertTrue(api.size() >= 5, "found " + api);
         for (Operation operation : api) {
             Map<String, String> before = Database.fingerprint();

@@ -35,19 +35,35 @@ class PoolOfOneTest {
         create("0714", "POOL-HOF");
         for (int round = 0; round < 5; round++) {
             for (String[] m : new String[][] {{"0716", "POOL-RE"}, {"0714", "POOL-HOF"}}) {
-                given().auth().oauth2(Tokens.coordinator(m[0])).get(RECIPIENTS, m[0]).then()
+                given().auth()
+                        .oauth2(Tokens.coordinator(m[0]))
+                        .get(RECIPIENTS, m[0])
+                        .then()
                         .statusCode(200)
                         .body("items.ref", hasItem(m[1]))
                         .body("items.ref", everyItem(startsWith(m[1])));
             }
-            given().auth().oauth2(Tokens.coordinator("0716")).get(RECIPIENTS + "/POOL-HOF", "0716").then().statusCode(404);
-            given().auth().oauth2(Tokens.coordinator("0714")).get(RECIPIENTS + "/POOL-RE", "0714").then().statusCode(404);
+            given().auth()
+                    .oauth2(Tokens.coordinator("0716"))
+                    .get(RECIPIENTS + "/POOL-HOF", "0716")
+                    .then()
+                    .statusCode(404);
+            given().auth()
+                    .oauth2(Tokens.coordinator("0714"))
+                    .get(RECIPIENTS + "/POOL-RE", "0714")
+                    .then()
+                    .statusCode(404);
         }
     }
 
     private static void create(String code, String ref) {
-        given().auth().oauth2(Tokens.coordinator(code)).contentType("application/json")
-                .body("{\"ref\":\"" + ref + "\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
-                .post(RECIPIENTS, code).then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.coordinator(code))
+                .contentType("application/json")
+                .body("{\"ref\":\"" + ref
+                        + "\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
+                .post(RECIPIENTS, code)
+                .then()
+                .statusCode(201);
     }
 }

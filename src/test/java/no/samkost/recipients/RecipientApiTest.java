@@ -35,8 +35,12 @@ class RecipientApiTest {
     }
 
     static ValidatableResponse create(String code, String token, String json) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
-                .post(BASE, code).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post(BASE, code)
+                .then();
     }
 
     @Test
@@ -51,26 +55,43 @@ class RecipientApiTest {
                 .body("intellectualDisability", equalTo(true))
                 .body("version", equalTo(0));
 
-        given().auth().oauth2(Tokens.viewer(RE)).get(BASE + "/{ref}", RE, ref).then()
-                .statusCode(200).body("userGroup", equalTo("INTELLECTUAL_DISABILITY"));
+        given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get(BASE + "/{ref}", RE, ref)
+                .then()
+                .statusCode(200)
+                .body("userGroup", equalTo("INTELLECTUAL_DISABILITY"));
 
-        given().auth().oauth2(token).queryParam("size", 500).get(BASE, RE).then()
+        given().auth()
+                .oauth2(token)
+                .queryParam("size", 500)
+                .get(BASE, RE)
+                .then()
                 .statusCode(200)
                 .body("items.ref", hasItem(ref))
                 .body("page", equalTo(0))
                 .body("size", equalTo(500));
 
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body("{\"birthYear\":1991,\"intellectualDisability\":false,\"userGroup\":\"SOMATIC\",\"version\":0}")
-                .put(BASE + "/{ref}", RE, ref).then()
-                .statusCode(200).body("birthYear", equalTo(1991)).body("version", equalTo(1));
+                .put(BASE + "/{ref}", RE, ref)
+                .then()
+                .statusCode(200)
+                .body("birthYear", equalTo(1991))
+                .body("version", equalTo(1));
 
         // The response of GET can be sent back as is (ref included), with the version it carries.
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body("{\"ref\":\"" + ref + "\",\"birthYear\":1992,\"intellectualDisability\":false,"
                         + "\"userGroup\":\"SOMATIC\",\"version\":1}")
-                .put(BASE + "/{ref}", RE, ref).then()
-                .statusCode(200).body("version", equalTo(2));
+                .put(BASE + "/{ref}", RE, ref)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
     }
 
     @Test
@@ -78,11 +99,21 @@ class RecipientApiTest {
         String token = Tokens.coordinator(RE);
         String ref = uniqueRef();
         create(RE, token, body(ref, 1980, false, "SOMATIC")).statusCode(201);
-        String update = "{\"birthYear\":1981,\"intellectualDisability\":false,\"userGroup\":\"SOMATIC\",\"version\":%d}";
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(update.formatted(0))
-                .put(BASE + "/{ref}", RE, ref).then().statusCode(200);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(update.formatted(0).replace("1981", "1970"))
-                .put(BASE + "/{ref}", RE, ref).then()
+        String update =
+                "{\"birthYear\":1981,\"intellectualDisability\":false,\"userGroup\":\"SOMATIC\",\"version\":%d}";
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(update.formatted(0))
+                .put(BASE + "/{ref}", RE, ref)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(update.formatted(0).replace("1981", "1970"))
+                .put(BASE + "/{ref}", RE, ref)
+                .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:samkost:problem:stale-version"));
@@ -94,8 +125,10 @@ class RecipientApiTest {
         String token = Tokens.coordinator(RE);
         String ref = uniqueRef();
         create(RE, token, body(ref, 1980, false, "OTHER")).statusCode(201);
-        create(RE, token, body(ref, 1999, false, "OTHER")).statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString(ref));
+        create(RE, token, body(ref, 1999, false, "OTHER"))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(ref));
     }
 
     @Test
@@ -105,17 +138,26 @@ class RecipientApiTest {
         String key = UUID.randomUUID().toString();
         String json = body(ref, 1985, false, "MENTAL_HEALTH_SUBSTANCE");
         for (int attempt = 0; attempt < 2; attempt++) {
-            given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(json)
-                    .post(BASE, RE).then()
+            given().auth()
+                    .oauth2(token)
+                    .header("Idempotency-Key", key)
+                    .contentType(ContentType.JSON)
+                    .body(json)
+                    .post(BASE, RE)
+                    .then()
                     .statusCode(201)
                     .header("Location", endsWith(ref))
                     .body("ref", equalTo(ref));
         }
         assertEquals(1, Database.count("select count(*) from recipient where ref = ?", ref));
         // The same key for another body is refused, not silently replayed.
-        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
                 .body(body(uniqueRef(), 1985, false, "OTHER"))
-                .post(BASE, RE).then()
+                .post(BASE, RE)
+                .then()
                 .statusCode(422)
                 .body("type", equalTo("urn:samkost:problem:idempotency-key-reused"));
     }
@@ -123,7 +165,8 @@ class RecipientApiTest {
     @Test
     void aViewerReadsButCannotWrite() {
         create(RE, Tokens.viewer(RE), body(uniqueRef(), 1980, false, "OTHER"))
-                .statusCode(403).contentType("application/problem+json");
+                .statusCode(403)
+                .contentType("application/problem+json");
         given().auth().oauth2(Tokens.viewer(RE)).get(BASE, RE).then().statusCode(200);
     }
 
@@ -131,27 +174,44 @@ class RecipientApiTest {
     void unmappedIdentityProviderRolesGrantNothing() {
         // "admin" is not in the municipality's role mapping; "koordinator" is mapped to coordinator.
         given().auth().oauth2(Tokens.token(RE, "admin")).get(BASE, RE).then().statusCode(403);
-        create(RE, Tokens.token(RE, "koordinator"), body(uniqueRef(), 1980, false, "OTHER")).statusCode(201);
-        given().auth().oauth2(Tokens.token(RE, "admin")).get("/api/v1/me").then()
-                .statusCode(200).body("roles", org.hamcrest.Matchers.empty());
+        create(RE, Tokens.token(RE, "koordinator"), body(uniqueRef(), 1980, false, "OTHER"))
+                .statusCode(201);
+        given().auth()
+                .oauth2(Tokens.token(RE, "admin"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("roles", org.hamcrest.Matchers.empty());
     }
 
     @Test
     void anUnknownRecipientIsNotFound() {
-        given().auth().oauth2(Tokens.coordinator(RE)).get(BASE + "/{ref}", RE, "NO-SUCH-ONE").then()
-                .statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404)).body("title", not(nullValue()));
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .get(BASE + "/{ref}", RE, "NO-SUCH-ONE")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", not(nullValue()));
     }
 
     @Test
     void meTellsMunicipalityRolesAndCooperations() {
-        given().auth().oauth2(Tokens.coordinator(RE)).get("/api/v1/me").then()
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .get("/api/v1/me")
+                .then()
                 .statusCode(200)
                 .body("municipality", equalTo(RE))
                 .body("subject", equalTo("test-user-0716"))
                 .body("roles", contains("cooperation-member", "coordinator", "viewer"))
                 .body("cooperations", contains("3k"));
-        given().auth().oauth2(Tokens.coordinator("0706")).get("/api/v1/me").then()
-                .statusCode(200).body("cooperations", org.hamcrest.Matchers.empty());
+        given().auth()
+                .oauth2(Tokens.coordinator("0706"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("cooperations", org.hamcrest.Matchers.empty());
     }
 }

@@ -33,28 +33,70 @@ class RecipientBadInputTest {
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"ref\":\"R-1\",", "malformed-json", null),
                 Arguments.of("not an object", "[1,2]", "validation", "body"),
-                Arguments.of("unknown field", "{\"ref\":\"R-BAD\",\"birthYear\":1990,\"intellectualDisability\":true,"
-                        + "\"userGroup\":\"SOMATIC\",\"name\":\"Ola Nordmann\"}", "validation", "name"),
-                Arguments.of("typo in a field", "{\"ref\":\"R-BAD\",\"birthyear\":1990,\"intellectualDisability\":true,"
-                        + "\"userGroup\":\"SOMATIC\"}", "validation", "birthyear"),
-                Arguments.of("string for a number", body("R-BAD", "\"1990\"", "true", "\"SOMATIC\""), "validation", "birthYear"),
-                Arguments.of("fraction for a year", body("R-BAD", "1990.5", "true", "\"SOMATIC\""), "validation", "birthYear"),
-                Arguments.of("number for a boolean", body("R-BAD", "1990", "1", "\"SOMATIC\""), "validation",
+                Arguments.of(
+                        "unknown field",
+                        "{\"ref\":\"R-BAD\",\"birthYear\":1990,\"intellectualDisability\":true,"
+                                + "\"userGroup\":\"SOMATIC\",\"name\":\"Ola Nordmann\"}",
+                        "validation",
+                        "name"),
+                Arguments.of(
+                        "typo in a field",
+                        "{\"ref\":\"R-BAD\",\"birthyear\":1990,\"intellectualDisability\":true,"
+                                + "\"userGroup\":\"SOMATIC\"}",
+                        "validation",
+                        "birthyear"),
+                Arguments.of(
+                        "string for a number",
+                        body("R-BAD", "\"1990\"", "true", "\"SOMATIC\""),
+                        "validation",
+                        "birthYear"),
+                Arguments.of(
+                        "fraction for a year",
+                        body("R-BAD", "1990.5", "true", "\"SOMATIC\""),
+                        "validation",
+                        "birthYear"),
+                Arguments.of(
+                        "number for a boolean",
+                        body("R-BAD", "1990", "1", "\"SOMATIC\""),
+                        "validation",
                         "intellectualDisability"),
-                Arguments.of("unknown enum value", body("R-BAD", "1990", "true", "\"ELDERLY\""), "validation", "userGroup"),
-                Arguments.of("number for a ref", body(null, "1990", "true", "\"SOMATIC\"").replace("\"ref\":null", "\"ref\":12"),
-                        "validation", "ref"),
-                Arguments.of("missing field", "{\"ref\":\"R-BAD\",\"birthYear\":1990,\"userGroup\":\"SOMATIC\"}",
-                        "validation", "intellectualDisability"),
+                Arguments.of(
+                        "unknown enum value", body("R-BAD", "1990", "true", "\"ELDERLY\""), "validation", "userGroup"),
+                Arguments.of(
+                        "number for a ref",
+                        body(null, "1990", "true", "\"SOMATIC\"").replace("\"ref\":null", "\"ref\":12"),
+                        "validation",
+                        "ref"),
+                Arguments.of(
+                        "missing field",
+                        "{\"ref\":\"R-BAD\",\"birthYear\":1990,\"userGroup\":\"SOMATIC\"}",
+                        "validation",
+                        "intellectualDisability"),
                 Arguments.of("empty object", "{}", "validation", "ref"),
-                Arguments.of("birth year too early", body("R-BAD", "1850", "true", "\"SOMATIC\""), "validation", "birthYear"),
-                Arguments.of("birth year in the future", body("R-BAD", "2999", "true", "\"SOMATIC\""), "validation", "birthYear"),
-                Arguments.of("national identity number as ref", body("01019012345", "1990", "true", "\"SOMATIC\""),
-                        "validation", "ref"),
-                Arguments.of("ref with spaces", body("Ola Nordmann", "1990", "true", "\"SOMATIC\""), "validation", "ref"),
+                Arguments.of(
+                        "birth year too early",
+                        body("R-BAD", "1850", "true", "\"SOMATIC\""),
+                        "validation",
+                        "birthYear"),
+                Arguments.of(
+                        "birth year in the future",
+                        body("R-BAD", "2999", "true", "\"SOMATIC\""),
+                        "validation",
+                        "birthYear"),
+                Arguments.of(
+                        "national identity number as ref",
+                        body("01019012345", "1990", "true", "\"SOMATIC\""),
+                        "validation",
+                        "ref"),
+                Arguments.of(
+                        "ref with spaces", body("Ola Nordmann", "1990", "true", "\"SOMATIC\""), "validation", "ref"),
                 Arguments.of("ref too long", body("R".repeat(65), "1990", "true", "\"SOMATIC\""), "validation", "ref"),
                 Arguments.of("empty ref", body("", "1990", "true", "\"SOMATIC\""), "validation", "ref"),
-                Arguments.of("trailing garbage", body("R-BAD", "1990", "true", "\"SOMATIC\"") + "{}", "malformed-json", null));
+                Arguments.of(
+                        "trailing garbage",
+                        body("R-BAD", "1990", "true", "\"SOMATIC\"") + "{}",
+                        "malformed-json",
+                        null));
     }
 
     static String body(String ref, String birthYear, String intellectualDisability, String userGroup) {
@@ -66,8 +108,12 @@ class RecipientBadInputTest {
     @MethodSource("badBodies")
     void isRefusedWithAProblemNamingTheField(String what, String json, String type, String field) throws Exception {
         Map<String, String> before = Database.fingerprint();
-        var response = given().auth().oauth2(Tokens.coordinator("0716")).contentType(ContentType.JSON).body(json)
-                .post(RECIPIENTS).then()
+        var response = given().auth()
+                .oauth2(Tokens.coordinator("0716"))
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post(RECIPIENTS)
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:samkost:problem:" + type))
@@ -103,31 +149,57 @@ class RecipientBadInputTest {
 
     @Test
     void aWrongContentTypeIsUnsupported() {
-        given().auth().oauth2(Tokens.coordinator("0716")).contentType(ContentType.XML).body("<recipient/>")
-                .post(RECIPIENTS).then()
-                .statusCode(415).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.coordinator("0716"))
+                .contentType(ContentType.XML)
+                .body("<recipient/>")
+                .post(RECIPIENTS)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
     void badPagingIsAValidationProblem() {
-        given().auth().oauth2(Tokens.viewer("0716")).queryParam("size", 100000).get(RECIPIENTS).then()
-                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("size"));
-        given().auth().oauth2(Tokens.viewer("0716")).queryParam("page", "abc").get(RECIPIENTS).then()
-                .statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.viewer("0716"))
+                .queryParam("size", 100000)
+                .get(RECIPIENTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("size"));
+        given().auth()
+                .oauth2(Tokens.viewer("0716"))
+                .queryParam("page", "abc")
+                .get(RECIPIENTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void anUpdateCannotRenameOrSkipTheVersion() {
         String token = Tokens.coordinator("0716");
         String ref = RecipientApiTest.uniqueRef();
-        RecipientApiTest.create("0716", token, RecipientApiTest.body(ref, 1990, false, "OTHER")).statusCode(201);
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"ref\":\"OTHER-REF\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\",\"version\":0}")
-                .put(RECIPIENTS + "/" + ref).then()
-                .statusCode(400).body("errors.field", hasItem("ref"));
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        RecipientApiTest.create("0716", token, RecipientApiTest.body(ref, 1990, false, "OTHER"))
+                .statusCode(201);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"ref\":\"OTHER-REF\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\",\"version\":0}")
+                .put(RECIPIENTS + "/" + ref)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("ref"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body("{\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
-                .put(RECIPIENTS + "/" + ref).then()
-                .statusCode(400).body("errors.field", hasItem("version"));
+                .put(RECIPIENTS + "/" + ref)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("version"));
     }
 }

@@ -17,13 +17,15 @@ public final class Database {
     private Database() {}
 
     public static Connection superuser() throws SQLException {
-        return DriverManager.getConnection(ConfigProvider.getConfig().getValue(PostgresResource.SUPERUSER_URL, String.class));
+        return DriverManager.getConnection(
+                ConfigProvider.getConfig().getValue(PostgresResource.SUPERUSER_URL, String.class));
     }
 
     /** The same role and password the service uses: RLS applies. */
     public static Connection runtimeRole() throws SQLException {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
@@ -32,7 +34,8 @@ public final class Database {
     public static List<String> tenantTables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("""
+                ResultSet rs = s.executeQuery(
+                        """
                         select c.table_name from information_schema.columns c
                         join information_schema.tables t using (table_schema, table_name)
                         where c.table_schema = 'public' and c.column_name = 'municipality_id'
@@ -48,10 +51,12 @@ public final class Database {
     /** A fingerprint of every tenant-owned row, to prove a refused request changed nothing. */
     public static Map<String, String> fingerprint() throws SQLException {
         Map<String, String> fingerprint = new LinkedHashMap<>();
-        try (Connection c = superuser(); Statement s = c.createStatement()) {
+        try (Connection c = superuser();
+                Statement s = c.createStatement()) {
             for (String table : tenantTables(c)) {
-                try (ResultSet rs = s.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
-                        + table + " t")) {
+                try (ResultSet rs = s.executeQuery(
+                        "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
+                                + table + " t")) {
                     rs.next();
                     fingerprint.put(table, rs.getString(1));
                 }
@@ -61,7 +66,8 @@ public final class Database {
     }
 
     public static long count(String sql, Object... parameters) throws SQLException {
-        try (Connection c = superuser(); var statement = c.prepareStatement(sql)) {
+        try (Connection c = superuser();
+                var statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -2,7 +2,6 @@ package no.samkost.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
-
 import java.util.HashMap;
 import java.util.Map;
 import no.samkost.runtime.EmbeddedDatabase;
@@ -36,5 +35,4 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             database.close();
         }
     }
-
 }

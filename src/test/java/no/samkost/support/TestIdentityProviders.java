@@ -32,8 +32,11 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
 
     /** code, tenant id, name; 0706 is in no cooperation. */
     static final String[][] MUNICIPALITIES = {
-        {"0716", "re", "Re"}, {"0714", "hof", "Hof"}, {"0702", "holmestrand", "Holmestrand"},
-        {"0706", "sandefjord", "Sandefjord"}, {"0999", "unlisted", "Not configured"}
+        {"0716", "re", "Re"},
+        {"0714", "hof", "Hof"},
+        {"0702", "holmestrand", "Holmestrand"},
+        {"0706", "sandefjord", "Sandefjord"},
+        {"0999", "unlisted", "Not configured"}
     };
     /** Served here, signed for, but absent from tenants/: the "unknown issuer". */
     static final String UNLISTED = "0999";
@@ -56,17 +59,19 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                 String code = m[0];
                 KeyPair pair = generator.generateKeyPair();
                 String issuer = base + "/realms/kommune-" + code;
-                Files.writeString(keys.resolve(code + ".key"),
+                Files.writeString(
+                        keys.resolve(code + ".key"),
                         Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
                 serveRealm("/realms/kommune-" + code, issuer, kid(code), (RSAPublicKey) pair.getPublic());
                 if (!UNLISTED.equals(code)) {
                     Files.writeString(tenants.resolve(m[1] + ".yaml"), tenantFile(m, issuer));
                 }
             }
-            Files.writeString(tenants.resolve("cooperations/3k.yaml"),
+            Files.writeString(
+                    tenants.resolve("cooperations/3k.yaml"),
                     "id: 3k\nname: 3K test\nhost: holmestrand\nmembers: [re, hof, holmestrand]\n");
-            server.createContext("/stats/introspection", exchange -> respond(exchange, 200,
-                    Integer.toString(introspections.get())));
+            server.createContext(
+                    "/stats/introspection", exchange -> respond(exchange, 200, Integer.toString(introspections.get())));
             server.start();
             Map<String, String> config = new LinkedHashMap<>();
             config.put("samkost.tenants.dir", tenants.toString());
@@ -98,18 +103,22 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                     coordinator: coordinator
                     viewer: viewer
                     cooperation-member: cooperation-member
-                """.formatted(m[1], m[0], m[2], issuer);
+                """
+                .formatted(m[1], m[0], m[2], issuer);
     }
 
     private void serveRealm(String path, String issuer, String kid, RSAPublicKey key) {
-        String discovery = """
+        String discovery =
+                """
                 {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",
                  "token_endpoint":"%1$s/protocol/openid-connect/token",
                  "introspection_endpoint":"%1$s/protocol/openid-connect/token/introspect",
-                 "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer);
-        String jwks = """
+                 "id_token_signing_alg_values_supported":["RS256"]}"""
+                        .formatted(issuer);
+        String jwks =
+                """
                 {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
-                .formatted(kid, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+                        .formatted(kid, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
         server.createContext(path + "/.well-known/openid-configuration", exchange -> respond(exchange, 200, discovery));
         server.createContext(path + "/protocol/openid-connect/certs", exchange -> respond(exchange, 200, jwks));
         server.createContext(path + "/protocol/openid-connect/token/introspect", exchange -> {

@@ -62,7 +62,10 @@ public final class Tokens {
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300));
-        return bend.apply(claims).jws().keyId(TestIdentityProviders.kid(code)).algorithm(SignatureAlgorithm.RS256)
+        return bend.apply(claims)
+                .jws()
+                .keyId(TestIdentityProviders.kid(code))
+                .algorithm(SignatureAlgorithm.RS256)
                 .sign(privateKey(code));
     }
 

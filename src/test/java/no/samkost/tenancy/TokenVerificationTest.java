@@ -46,7 +46,8 @@ class TokenVerificationTest {
             if (token != null) {
                 request = request.header("Authorization", "Bearer " + token);
             }
-            request.get(path).then()
+            request.get(path)
+                    .then()
                     .statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("Bearer"))
@@ -73,19 +74,23 @@ class TokenVerificationTest {
     @Test
     void expired() {
         Instant past = Instant.now().minusSeconds(3600);
-        assertUnauthenticated(Tokens.token(RE, c -> c.issuedAt(past.minusSeconds(300)).expiresAt(past), "coordinator"));
+        assertUnauthenticated(
+                Tokens.token(RE, c -> c.issuedAt(past.minusSeconds(300)).expiresAt(past), "coordinator"));
     }
 
     @Test
     void notYetValid() {
         Instant future = Instant.now().plusSeconds(3600);
-        assertUnauthenticated(Tokens.token(RE, c -> c.claim("nbf", future.getEpochSecond())
-                .issuedAt(future).expiresAt(future.plusSeconds(300)), "coordinator"));
+        assertUnauthenticated(Tokens.token(
+                RE,
+                c -> c.claim("nbf", future.getEpochSecond()).issuedAt(future).expiresAt(future.plusSeconds(300)),
+                "coordinator"));
     }
 
     @Test
     void wrongIssuer() {
-        assertUnauthenticated(Tokens.token(RE, c -> c.issuer("https://evil.example/realms/kommune-0716"), "coordinator"));
+        assertUnauthenticated(
+                Tokens.token(RE, c -> c.issuer("https://evil.example/realms/kommune-0716"), "coordinator"));
     }
 
     @Test
@@ -109,10 +114,15 @@ class TokenVerificationTest {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         Instant now = Instant.now();
-        String token = Jwt.issuer(Tokens.issuer(RE)).audience("samkost").subject("x")
+        String token = Jwt.issuer(Tokens.issuer(RE))
+                .audience("samkost")
+                .subject("x")
                 .claim("realm_access", Map.of("roles", List.of("coordinator")))
-                .issuedAt(now).expiresAt(now.plusSeconds(300))
-                .jws().keyId("key-unknown").sign(generator.generateKeyPair().getPrivate());
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
+                .jws()
+                .keyId("key-unknown")
+                .sign(generator.generateKeyPair().getPrivate());
         assertUnauthenticated(token);
         assertEquals("0", introspections(), "no remote introspection may be attempted");
     }
@@ -142,7 +152,8 @@ class TokenVerificationTest {
         for (byte[] secret : List.of(publicKey.getEncoded(), pem(publicKey.getEncoded()))) {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            String signature = Base64.getUrlEncoder().withoutPadding()
+            String signature = Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
             assertUnauthenticated(header + "." + payload + "." + signature);
         }
@@ -151,10 +162,16 @@ class TokenVerificationTest {
     @Test
     void signedByReButClaimingHofsIssuer() {
         Instant now = Instant.now();
-        String token = Jwt.issuer(Tokens.issuer(HOF)).audience("samkost").subject("x")
+        String token = Jwt.issuer(Tokens.issuer(HOF))
+                .audience("samkost")
+                .subject("x")
                 .claim("realm_access", Map.of("roles", List.of("coordinator")))
-                .issuedAt(now).expiresAt(now.plusSeconds(300))
-                .jws().keyId("key-0714").algorithm(SignatureAlgorithm.RS256).sign(Tokens.privateKey(RE));
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
+                .jws()
+                .keyId("key-0714")
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(Tokens.privateKey(RE));
         for (String path : List.of("/api/v1/municipalities/0714/recipients", "/api/v1/me")) {
             given().header("Authorization", "Bearer " + token).get(path).then().statusCode(401);
         }
@@ -162,23 +179,28 @@ class TokenVerificationTest {
 
     @Test
     void aValidTokenOfReOnHofsPathIsForbidden() {
-        given().auth().oauth2(Tokens.coordinator(RE)).get("/api/v1/municipalities/0714/recipients").then()
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .get("/api/v1/municipalities/0714/recipients")
+                .then()
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:samkost:problem:forbidden"));
     }
 
     private static byte[] pem(byte[] der) {
-        return ("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n")
+        return ("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                        + "\n-----END PUBLIC KEY-----\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String introspections() throws Exception {
         String base = ConfigProvider.getConfig().getValue("samkost.test.idp-url", String.class);
         return HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(base + "/stats/introspection")).build(),
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/stats/introspection"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
     }
-
 }
