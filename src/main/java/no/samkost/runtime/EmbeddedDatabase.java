@@ -40,10 +40,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts (or restarts on existing data in) {@code dataDir} and makes sure the roles exist. */
     public static EmbeddedDatabase start(Path dataDir) throws IOException, SQLException {
         Files.createDirectories(dataDir);
-        boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(fresh)
+                // Never "clean": zonky would delete the data directory when it stops. It runs initdb
+                // itself when the directory holds no cluster yet.
+                .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "50")
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);

@@ -1,9 +1,13 @@
 package no.samkost.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import no.samkost.runtime.EmbeddedDatabase;
 
 /**
@@ -16,11 +20,13 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public static final String SUPERUSER_URL = "samkost.test.superuser-jdbc-url";
 
     private EmbeddedDatabase database;
+    private Path dataDir;
 
     @Override
     public Map<String, String> start() {
         try {
-            database = EmbeddedDatabase.start(Files.createTempDirectory("samkost-test-pg"));
+            dataDir = Files.createTempDirectory("samkost-test-pg");
+            database = EmbeddedDatabase.start(dataDir);
         } catch (Exception e) {
             throw new IllegalStateException("embedded PostgreSQL did not start", e);
         }
@@ -33,6 +39,14 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (database != null) {
             database.close();
+        }
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temp directory is untidy, not wrong.
+            }
         }
     }
 }
