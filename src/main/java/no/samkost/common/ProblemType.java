@@ -16,7 +16,9 @@ public enum ProblemType {
             "idempotency-key-reused", 422, "The Idempotency-Key was already used for a different request"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
-    INTERNAL("internal", 500, "Internal error");
+    INTERNAL("internal", 500, "Internal error"),
+    IDENTITY_PROVIDER_UNAVAILABLE(
+            "identity-provider-unavailable", 503, "Your municipality's identity provider cannot be reached");
 
     private final String slug;
     private final int status;

@@ -17,6 +17,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,13 +38,17 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
         {"0714", "hof", "Hof"},
         {"0702", "holmestrand", "Holmestrand"},
         {"0706", "sandefjord", "Sandefjord"},
+        {"0711", "flaky", "Flaky"},
         {"0999", "unlisted", "Not configured"}
     };
     /** Served here, signed for, but absent from tenants/: the "unknown issuer". */
     static final String UNLISTED = "0999";
+    /** Its provider answers 503 until {@code POST /control/up/0711}: an IdP down at start. */
+    static final String FLAKY = "0711";
 
     private HttpServer server;
     private final AtomicInteger introspections = new AtomicInteger();
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<String, String> start() {
@@ -62,7 +68,7 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                 Files.writeString(
                         keys.resolve(code + ".key"),
                         Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-                serveRealm("/realms/kommune-" + code, issuer, kid(code), (RSAPublicKey) pair.getPublic());
+                serveRealm(code, issuer, kid(code), (RSAPublicKey) pair.getPublic());
                 if (!UNLISTED.equals(code)) {
                     Files.writeString(tenants.resolve(m[1] + ".yaml"), tenantFile(m, issuer));
                 }
@@ -70,6 +76,11 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
             Files.writeString(
                     tenants.resolve("cooperations/3k.yaml"),
                     "id: 3k\nname: 3K test\nhost: holmestrand\nmembers: [re, hof, holmestrand]\n");
+            down.add(FLAKY);
+            server.createContext("/control/up/", exchange -> {
+                down.remove(exchange.getRequestURI().getPath().substring("/control/up/".length()));
+                respond(exchange, 200, "{}");
+            });
             server.createContext(
                     "/stats/introspection", exchange -> respond(exchange, 200, Integer.toString(introspections.get())));
             server.start();
@@ -107,7 +118,8 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                 .formatted(m[1], m[0], m[2], issuer);
     }
 
-    private void serveRealm(String path, String issuer, String kid, RSAPublicKey key) {
+    private void serveRealm(String code, String issuer, String kid, RSAPublicKey key) {
+        String path = "/realms/kommune-" + code;
         String discovery =
                 """
                 {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",
@@ -119,8 +131,12 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                 """
                 {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
                         .formatted(kid, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
-        server.createContext(path + "/.well-known/openid-configuration", exchange -> respond(exchange, 200, discovery));
-        server.createContext(path + "/protocol/openid-connect/certs", exchange -> respond(exchange, 200, jwks));
+        server.createContext(
+                path + "/.well-known/openid-configuration",
+                exchange -> respond(exchange, down.contains(code) ? 503 : 200, discovery));
+        server.createContext(
+                path + "/protocol/openid-connect/certs",
+                exchange -> respond(exchange, down.contains(code) ? 503 : 200, jwks));
         server.createContext(path + "/protocol/openid-connect/token/introspect", exchange -> {
             introspections.incrementAndGet();
             respond(exchange, 200, "{\"active\":true}");
