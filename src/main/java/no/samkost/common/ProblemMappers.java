@@ -198,6 +198,16 @@ public class ProblemMappers {
                 uri);
     }
 
+    /** A unique key raced by a concurrent request: the same answer the service gives when it sees it first. */
+    @ServerExceptionMapper
+    public Response constraintRace(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (!"23505".equals(e.getSQLState())) {
+            return unexpected(e, uri);
+        }
+        return problem(
+                ProblemType.CONFLICT, "it already exists (created concurrently by another request)", List.of(), uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Throwable cause = e.getCause();

@@ -13,7 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import no.samkost.support.Database;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -129,6 +134,59 @@ class RecipientApiTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString(ref));
+    }
+
+    @Test
+    void concurrentCreatesOfOneRefGiveOneRecipientAndConflictsNeverErrors() throws Exception {
+        String token = Tokens.coordinator(RE);
+        String ref = uniqueRef();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.add(pool.submit(() -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(body(ref, 1990, false, "OTHER"))
+                        .post(BASE, RE)
+                        .statusCode()));
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get());
+            }
+            assertEquals(1, answers.stream().filter(s -> s == 201).count(), answers.toString());
+            assertEquals(7, answers.stream().filter(s -> s == 409).count(), answers.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Database.count("select count(*) from recipient where ref = ?", ref));
+    }
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyCreateOneRecipient() throws Exception {
+        String token = Tokens.coordinator(RE);
+        String ref = uniqueRef();
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(pool.submit(() -> given().auth()
+                        .oauth2(token)
+                        .header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON)
+                        .body(body(ref, 1990, false, "OTHER"))
+                        .post(BASE, RE)
+                        .statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(201, status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Database.count("select count(*) from recipient where ref = ?", ref));
     }
 
     @Test
