@@ -47,13 +47,14 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
     static final String FLAKY = "0711";
 
     private HttpServer server;
+    private Path root;
     private final AtomicInteger introspections = new AtomicInteger();
     private final Set<String> down = ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<String, String> start() {
         try {
-            Path root = Files.createTempDirectory("samkost-test-idp");
+            root = Files.createTempDirectory("samkost-test-idp");
             Path keys = Files.createDirectories(root.resolve("keys"));
             Path tenants = Files.createDirectories(root.resolve("tenants"));
             Files.createDirectories(tenants.resolve("cooperations"));
@@ -164,6 +165,14 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (root != null) {
+            try (var files = Files.walk(root)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temp directory is untidy, not wrong
+            }
         }
     }
 }

@@ -1,0 +1,201 @@
+package no.samkost.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end, as a newcomer would run it: a real Keycloak from the Maven Central zip with the demo
+ * realms, and the packaged service started the way {@code deploy/local/run.sh} starts it (its own
+ * embedded PostgreSQL, the repository's tenants/ files). Users log in with the password grant.
+ */
+class KeycloakEndToEndIT {
+
+    static final KeycloakResource keycloak = new KeycloakResource();
+    static Process service;
+    static String keycloakUrl;
+    static Path serviceLog;
+    static Path dataDir;
+
+    @BeforeAll
+    static void startKeycloakAndTheService() throws Exception {
+        Map<String, String> config = keycloak.start();
+        keycloakUrl = config.get("samkost.e2e.keycloak-url");
+        int port = freePort();
+        dataDir = Files.createTempDirectory("samkost-e2e-pg");
+        serviceLog = Path.of("target", "samkost-e2e-service.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsamkost.embedded.data-dir=" + dataDir,
+                "-Dsamkost.tenants.dir=" + config.get("samkost.tenants.dir"),
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-jar",
+                Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        service = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(serviceLog.toFile())
+                .start();
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = port;
+        awaitReady("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stopBoth() throws Exception {
+        if (service != null) {
+            service.destroy(); // SIGTERM: the service stops its embedded PostgreSQL on the way out
+            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+        keycloak.stop();
+        RestAssured.reset();
+        if (dataDir != null) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aCoordinatorLogsInCreatesAndReadsARecipientThatAnotherMunicipalityCannotSee() {
+        String re = KeycloakTokens.password(keycloakUrl, "0716", "coordinator-0716");
+        String hof = KeycloakTokens.password(keycloakUrl, "0714", "coordinator-0714");
+        String ref = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
+
+        given().auth()
+                .oauth2(re)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("municipality", equalTo("0716"))
+                .body("subject", equalTo("coordinator-0716"))
+                .body("roles", hasItem("coordinator"))
+                .body("cooperations", hasItem("3k"));
+
+        given().auth()
+                .oauth2(re)
+                .contentType("application/json")
+                .body("{\"ref\":\"" + ref + "\",\"birthYear\":1990,\"intellectualDisability\":true,"
+                        + "\"userGroup\":\"INTELLECTUAL_DISABILITY\"}")
+                .post("/api/v1/municipalities/0716/recipients")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(re)
+                .get("/api/v1/municipalities/0716/recipients/{ref}", ref)
+                .then()
+                .statusCode(200)
+                .body("ref", equalTo(ref));
+
+        given().auth()
+                .oauth2(hof)
+                .get("/api/v1/municipalities/0716/recipients/{ref}", ref)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(hof)
+                .get("/api/v1/municipalities/0714/recipients/{ref}", ref)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(hof)
+                .get("/api/v1/municipalities/0714/recipients")
+                .then()
+                .statusCode(200)
+                .body("items.ref", not(hasItem(ref)));
+    }
+
+    @Test
+    void aViewerCannotWriteAndAProjectGroupMemberCannotReadRecipients() {
+        String viewer = KeycloakTokens.password(keycloakUrl, "0716", "viewer-0716");
+        String group = KeycloakTokens.password(keycloakUrl, "0716", "group-0716");
+        given().auth()
+                .oauth2(viewer)
+                .contentType("application/json")
+                .body(
+                        "{\"ref\":\"E2E-VIEWER\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
+                .post("/api/v1/municipalities/0716/recipients")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/v1/municipalities/0716/recipients")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(group)
+                .get("/api/v1/municipalities/0716/recipients")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void aReTokenRewrittenToClaimHofsRealmIsRefused() {
+        String[] parts =
+                KeycloakTokens.password(keycloakUrl, "0716", "coordinator-0716").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("/realms/kommune-0716", "/realms/kommune-0714");
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
+        given().auth()
+                .oauth2(forged)
+                .get("/api/v1/municipalities/0714/recipients")
+                .then()
+                .statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/v1/me").then().statusCode(401);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitReady(String url, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited early; see " + serviceLog.toAbsolutePath());
+            }
+            try {
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(
+                "the service was not ready in " + timeout + "; see " + serviceLog.toAbsolutePath());
+    }
+}
