@@ -1,0 +1,141 @@
+package no.samkost.reimbursement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import no.samkost.reimbursement.calculation.GrantRules;
+
+/** Reads grant-year rule files: a YAML list of entries, strictly (a typo is an error, not a default). */
+public final class GrantYearFiles {
+
+    static final Set<String> OPTIONAL_PARAMETERS =
+            Set.of("intellectualDisabilityDeduction", "intellectualDisabilityBornOnOrBefore", "eligibleBornOnOrAfter");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    record Entry(
+            Integer grantYear,
+            BigDecimal threshold,
+            BigDecimal compensationRate,
+            BigDecimal intellectualDisabilityDeduction,
+            Integer intellectualDisabilityBornOnOrBefore,
+            Integer eligibleBornOnOrAfter,
+            Boolean verified,
+            List<String> unverifiedParameters,
+            String source) {}
+
+    public List<GrantRules> read(InputStream in, String name) {
+        try {
+            List<Entry> entries = yaml.readValue(in, new TypeReference<List<Entry>>() {});
+            List<GrantRules> rules = new ArrayList<>();
+            Set<Integer> years = new HashSet<>();
+            for (Entry entry : entries == null ? List.<Entry>of() : entries) {
+                GrantRules r = toRules(entry, name);
+                if (!years.add(r.grantYear())) {
+                    throw new IllegalStateException(name + ": grant year " + r.grantYear() + " appears twice");
+                }
+                rules.add(r);
+            }
+            return rules;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(name + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException(name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every *.yaml in {@code dir}, in name order; a later file overrides an earlier one's year. */
+    public List<GrantRules> readDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(
+                    "rules directory " + dir.toAbsolutePath() + " does not exist (samkost.rules.dir)");
+        }
+        List<GrantRules> rules = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    rules.addAll(read(in, file.toString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read rules directory " + dir.toAbsolutePath(), e);
+        }
+        return rules;
+    }
+
+    private static GrantRules toRules(Entry e, String name) {
+        String where = name + ", grant year " + e.grantYear() + ": ";
+        require(
+                e.grantYear() != null && e.grantYear() >= 2004 && e.grantYear() <= 2100,
+                where + "grantYear must be 2004-2100");
+        require(
+                e.threshold() != null
+                        && e.threshold().signum() > 0
+                        && e.threshold().scale() <= 2,
+                where + "threshold must be a positive amount in NOK with at most 2 decimals");
+        require(
+                e.compensationRate() != null
+                        && e.compensationRate().signum() > 0
+                        && e.compensationRate().compareTo(BigDecimal.ONE) <= 0,
+                where + "compensationRate must be above 0 and at most 1 (0.80 for 80 %)");
+        require(
+                e.intellectualDisabilityDeduction() == null
+                        || (e.intellectualDisabilityDeduction().signum() >= 0
+                                && e.intellectualDisabilityDeduction().scale() <= 2),
+                where + "intellectualDisabilityDeduction must be a non-negative amount with at most 2 decimals");
+        require(e.verified() != null, where + "verified must be stated (true or false)");
+        require(e.source() != null && !e.source().isBlank(), where + "source is missing");
+        List<String> unverified = e.unverifiedParameters() == null ? List.of() : e.unverifiedParameters();
+        for (String parameter : unverified) {
+            require(
+                    OPTIONAL_PARAMETERS.contains(parameter)
+                            || Set.of("threshold", "compensationRate").contains(parameter),
+                    where + "unknown parameter '" + parameter + "' in unverifiedParameters");
+        }
+        plausibleYear(
+                e.intellectualDisabilityBornOnOrBefore(),
+                e.grantYear(),
+                where + "intellectualDisabilityBornOnOrBefore");
+        plausibleYear(e.eligibleBornOnOrAfter(), e.grantYear(), where + "eligibleBornOnOrAfter");
+        return new GrantRules(
+                e.grantYear(),
+                e.threshold().setScale(2),
+                e.compensationRate(),
+                e.intellectualDisabilityDeduction() == null
+                        ? null
+                        : e.intellectualDisabilityDeduction().setScale(2),
+                e.intellectualDisabilityBornOnOrBefore(),
+                e.eligibleBornOnOrAfter(),
+                e.verified(),
+                e.source(),
+                unverified);
+    }
+
+    private static void plausibleYear(Integer year, int grantYear, String what) {
+        require(
+                year == null || (year > grantYear - 120 && year < grantYear),
+                what + " must be a birth year before the grant year");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+}
