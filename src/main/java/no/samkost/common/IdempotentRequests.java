@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,13 @@ public class IdempotentRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> Optional<T> earlierResponse(String operation, String key, Object request, Class<T> responseType) {
+        return earlierResponse(operation, key, () -> request, responseType);
+    }
+
+    /** As above, for a request that is costly to describe (a streamed body): asked for only on a repeat. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Optional<T> earlierResponse(
+            String operation, String key, Supplier<Object> request, Class<T> responseType) {
         if (!KEY.matcher(key).matches()) {
             throw new ProblemException(
                     ProblemType.VALIDATION,
@@ -60,7 +68,7 @@ public class IdempotentRequests {
             return Optional.empty();
         }
         IdempotencyRecord record = earlier.get(0);
-        if (!record.requestHash.equals(hash(operation, request))) {
+        if (!record.requestHash.equals(hash(operation, request.get()))) {
             throw new ProblemException(
                     ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used for a different request; use a new key for a new request");

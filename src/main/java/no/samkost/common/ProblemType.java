@@ -12,6 +12,10 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     CONFLICT("conflict", 409, "Conflict"),
     STALE_VERSION("stale-version", 409, "The resource was changed by someone else"),
+    UNKNOWN_REFERENCE(
+            "unknown-reference", 422, "The request refers to something that does not exist in your municipality"),
+    IMPORT_REJECTED("import-rejected", 422, "The import was rejected; nothing was written"),
+    LENGTH_REQUIRED("length-required", 411, "A JSON body must be sent with Content-Length"),
     IDEMPOTENCY_KEY_REUSED(
             "idempotency-key-reused", 422, "The Idempotency-Key was already used for a different request"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),

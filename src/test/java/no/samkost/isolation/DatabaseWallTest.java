@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import no.samkost.support.Api;
 import no.samkost.support.Database;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,18 +32,26 @@ class DatabaseWallTest {
     static final String RE = "re";
     static final String HOF = "hof";
 
+    /** Tables that are shared on purpose; everything else must be walled. */
+    static final List<String> SHARED_TABLES = List.of("flyway_schema_history");
+
+    static final String POLICY =
+            "(municipality_id = NULLIF(current_setting('app.municipality'::text, true), ''::text))";
+
     @BeforeEach
     void bothMunicipalitiesHaveRowsInEveryTable() {
         for (String code : List.of("0716", "0714")) {
+            String ref = Api.uniqueRef("WALL");
             given().auth()
                     .oauth2(Tokens.coordinator(code))
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .contentType("application/json")
-                    .body("{\"ref\":\"WALL-" + UUID.randomUUID().toString().substring(0, 8)
-                            + "\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
+                    .body("{\"ref\":\"" + ref + "\",\"birthYear\":1990,\"intellectualDisability\":false,"
+                            + "\"userGroup\":\"OTHER\"}")
                     .post("/api/v1/municipalities/{code}/recipients", code)
                     .then()
                     .statusCode(201);
+            Api.cost(code, ref, "2023-01", "DIRECT_WAGES", "100.00", null);
         }
     }
 
@@ -105,6 +114,26 @@ class DatabaseWallTest {
         try (Connection c = Database.runtimeRole()) {
             for (String table : tenantTables()) {
                 assertEquals(0, count(c, "select count(*) from " + table), table + " in autocommit");
+            }
+        }
+    }
+
+    @Test
+    void aSessionBoundToReCannotInsertAHofRowIntoAnyTable() throws SQLException {
+        for (String table : tenantTables()) {
+            try (Connection c = boundTo(RE);
+                    Statement s = c.createStatement()) {
+                String columns = String.join(", ", insertableColumns(c, table));
+                // Copy one of Re's own rows, relabelled as Hof's: the policy must refuse it.
+                SQLException refused = assertThrows(
+                        SQLException.class,
+                        () -> s.executeUpdate("insert into " + table
+                                + " (" + columns + ") select " + columns + " from jsonb_populate_record(null::" + table
+                                + ", (select to_jsonb(t) || '{\"municipality_id\": \"hof\"}' from " + table
+                                + " t limit 1))"),
+                        table);
+                assertEquals("42501", refused.getSQLState(), table + ": " + refused.getMessage());
+                c.rollback();
             }
         }
     }
@@ -178,8 +207,38 @@ class DatabaseWallTest {
                             c,
                             """
                     select count(*) from pg_class cl join pg_namespace n on n.oid = cl.relnamespace
-                    where n.nspname = 'public' and pg_get_userbyid(cl.relowner) = current_user"""),
-                    "the runtime role must own nothing: owners bypass row-level security");
+                    where n.nspname = 'public' and pg_has_role(current_user, cl.relowner, 'MEMBER')"""),
+                    "the runtime role must own nothing, directly or through a role: owners bypass row-level security");
+            assertEquals(
+                    0,
+                    count(
+                            c,
+                            "select count(*) from pg_auth_members m join pg_roles r on r.oid = m.member"
+                                    + " where r.rolname = current_user"),
+                    "the runtime role must be a member of no role (SET ROLE to an owner would switch RLS off)");
+            List<String> unwalled = new ArrayList<>();
+            String policy = POLICY.replace("'", "''");
+            try (ResultSet tables = s.executeQuery("select cl.relname,"
+                    + " exists (select 1 from pg_attribute a where a.attrelid = cl.oid and a.attname = 'municipality_id'"
+                    + "         and not a.attisdropped),"
+                    + " (select count(*) from pg_policies p where p.schemaname = 'public' and p.tablename = cl.relname),"
+                    + " (select count(*) from pg_policies p where p.schemaname = 'public' and p.tablename = cl.relname"
+                    + "         and p.cmd = 'ALL' and p.permissive = 'PERMISSIVE' and p.qual = '" + policy + "'"
+                    + "         and p.with_check = '" + policy + "')"
+                    + " from pg_class cl join pg_namespace n on n.oid = cl.relnamespace"
+                    + " where n.nspname = 'public' and cl.relkind in ('r', 'p')")) {
+                while (tables.next()) {
+                    String table = tables.getString(1);
+                    if (!SHARED_TABLES.contains(table)
+                            && (!tables.getBoolean(2) || tables.getLong(3) != 1 || tables.getLong(4) != 1)) {
+                        unwalled.add(table);
+                    }
+                }
+            }
+            assertEquals(
+                    List.of(),
+                    unwalled,
+                    "every table must carry municipality_id and exactly one policy: the municipality policy");
             List<String> unprotected = new ArrayList<>();
             try (ResultSet tables = s.executeQuery(
                     """
@@ -216,6 +275,23 @@ class DatabaseWallTest {
         try (Connection c = Database.superuser()) {
             return Database.tenantTables(c);
         }
+    }
+
+    private static List<String> insertableColumns(Connection c, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                select column_name from information_schema.columns
+                where table_schema = 'public' and table_name = ? and is_identity = 'NO' and is_generated = 'NEVER'
+                order by ordinal_position""")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns;
     }
 
     private static boolean hasUpdatePrivilege(Connection c, String table) throws SQLException {

@@ -4,10 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -53,6 +61,44 @@ class PoolOfOneTest {
                     .get(RECIPIENTS + "/POOL-RE", "0714")
                     .then()
                     .statusCode(404);
+        }
+    }
+
+    @Inject
+    AgroalDataSource pool;
+
+    /**
+     * Over HTTP Hibernate's tenant filter would hide a leaking binding, so look at the database
+     * session itself: right after Re's request, the one pooled connection, handed out with no
+     * municipality, must be bound to none and show no rows, in a transaction and outside one.
+     */
+    @Test
+    void theConnectionForgetsTheMunicipalityOfThePreviousRequest() throws Exception {
+        create("0716", "POOL-RE-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        given().auth()
+                .oauth2(Tokens.coordinator("0716"))
+                .get(RECIPIENTS, "0716")
+                .then()
+                .statusCode(200);
+        try (Connection c = pool.getConnection()) {
+            assertSessionSeesNothing(c);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = pool.getConnection()) {
+                assertSessionSeesNothing(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static void assertSessionSeesNothing(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(current_setting('app.municipality', true), ''),"
+                        + " (select count(*) from recipient)")) {
+            rs.next();
+            assertEquals("", rs.getString(1), "the session is still bound to a municipality");
+            assertEquals(0, rs.getLong(2), "rows visible to a session bound to no municipality");
         }
     }
 

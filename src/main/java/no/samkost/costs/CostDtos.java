@@ -1,0 +1,41 @@
+package no.samkost.costs;
+
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The cost ledger API's request and response shapes. */
+public final class CostDtos {
+    private CostDtos() {}
+
+    @Schema(name = "NewCostLine")
+    public record NewCostLine(
+            @NotNull @Schema(description = "the recipient's ref in your municipality", examples = "R-17")
+                    String recipientRef,
+            @NotNull @Schema(description = "month, YYYY-MM", examples = "2023-03") String period,
+            @NotNull @Schema(description = "JOINT_SERVICE is written by the cooperation module, not by clients")
+                    CostCategory category,
+            @NotNull
+                    @Schema(
+                            description = "NOK, at most 2 decimals; negative only as a correction with a note",
+                            examples = "265000.00")
+                    BigDecimal amount,
+            @Schema(description = "required for a negative amount; at most 500 characters") String note) {}
+
+    @Schema(name = "CostLine")
+    public record CostLineView(
+            long id,
+            String recipientRef,
+            @Schema(description = "month, YYYY-MM") String period,
+            CostCategory category,
+            BigDecimal amount,
+            String note,
+            @Schema(description = "the import that wrote the line, if any") UUID importId,
+            Instant createdAt,
+            String createdBy) {}
+
+    @Schema(name = "ImportResult")
+    public record ImportResult(long imported, UUID importId) {}
+}

@@ -1,0 +1,77 @@
+package no.samkost.costs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import no.samkost.tenancy.CurrentMunicipality;
+
+/**
+ * The ledger's yearly sums per recipient, for the reimbursement claim: one set-based query per
+ * municipality-year, never one per recipient.
+ */
+@ApplicationScoped
+public class CostLedger {
+
+    /** One recipient's sums for one cost year, by what the grant rules count. */
+    public record RecipientYearTotals(
+            String ref,
+            int birthYear,
+            boolean intellectualDisability,
+            BigDecimal directWageCosts,
+            BigDecimal earmarkedGrants,
+            BigDecimal hostMunicipalityGrant,
+            BigDecimal userPayments) {}
+
+    private final EntityManager entityManager;
+    private final CurrentMunicipality current;
+
+    public CostLedger(EntityManager entityManager, CurrentMunicipality current) {
+        this.entityManager = entityManager;
+        this.current = current;
+    }
+
+    /**
+     * Every recipient with any line in {@code year}, ordered by ref. Native SQL is not filtered by
+     * Hibernate, so the municipality is named explicitly; row-level security holds it as well.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RecipientYearTotals> yearTotals(int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                select r.ref, r.birth_year, r.intellectual_disability,
+                       coalesce(sum(c.amount) filter (where c.category in
+                                ('DIRECT_WAGES', 'PURCHASED_SERVICES', 'JOINT_SERVICE')), 0),
+                       coalesce(sum(c.amount) filter (where c.category = 'EARMARKED_GRANT'), 0),
+                       coalesce(sum(c.amount) filter (where c.category = 'HOST_MUNICIPALITY_GRANT'), 0),
+                       coalesce(sum(c.amount) filter (where c.category = 'USER_PAYMENT'), 0)
+                from cost_line c
+                join recipient r on r.municipality_id = c.municipality_id and r.id = c.recipient_id
+                where c.municipality_id = :municipality and c.period >= :from and c.period < :to
+                group by r.ref, r.birth_year, r.intellectual_disability
+                order by r.ref""")
+                .setParameter("municipality", current.require().id())
+                .setParameter("from", from)
+                .setParameter("to", from.plusYears(1))
+                .getResultList();
+        return rows.stream()
+                .map(row -> new RecipientYearTotals(
+                        (String) row[0],
+                        ((Number) row[1]).intValue(),
+                        (Boolean) row[2],
+                        money(row[3]),
+                        money(row[4]),
+                        money(row[5]),
+                        money(row[6])))
+                .toList();
+    }
+
+    private static BigDecimal money(Object value) {
+        return ((BigDecimal) value).setScale(2);
+    }
+}

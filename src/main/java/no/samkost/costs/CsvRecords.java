@@ -1,0 +1,116 @@
+package no.samkost.costs;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RFC 4180 CSV one record at a time from a stream, so an import of a million lines never
+ * holds more than one record in memory. Quoted fields may hold commas, quotes ("") and line
+ * breaks; CRLF and LF both end a record; a leading byte order mark is skipped.
+ */
+final class CsvRecords {
+
+    /** A record whose quotes are unbalanced or that is absurdly long. */
+    static final class MalformedRecord extends Exception {
+        MalformedRecord(String message) {
+            super(message);
+        }
+    }
+
+    static final int MAX_FIELD = 10_000;
+
+    private final Reader in;
+    private int peeked = -2;
+    private boolean first = true;
+
+    CsvRecords(Reader in) {
+        this.in = in;
+    }
+
+    /** The next record's fields, or null at the end of the input. */
+    List<String> next() throws IOException, MalformedRecord {
+        int c = read();
+        if (first) {
+            first = false;
+            if (c == '\uFEFF') {
+                c = read();
+            }
+        }
+        if (c == -1) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>(5);
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        String problem = null;
+        while (true) {
+            if (quoted) {
+                if (c == -1) {
+                    throw new MalformedRecord("a quoted field is not closed");
+                } else if (c == '"') {
+                    int next = read();
+                    if (next == '"') {
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                        c = next;
+                        continue;
+                    }
+                } else {
+                    field.append((char) c);
+                }
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                wasQuoted = false;
+            } else if (c == '\r' || c == '\n' || c == -1) {
+                if (c == '\r') {
+                    int next = read();
+                    if (next != '\n') {
+                        unread(next);
+                    }
+                }
+                fields.add(field.toString());
+                if (problem != null) {
+                    throw new MalformedRecord(problem);
+                }
+                return fields;
+            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == '"' || wasQuoted) {
+                problem = "a quote may only enclose a whole field";
+            } else {
+                field.append((char) c);
+            }
+            if (field.length() > MAX_FIELD) {
+                skipRecord();
+                throw new MalformedRecord("a field is longer than " + MAX_FIELD + " characters");
+            }
+            c = read();
+        }
+    }
+
+    private void skipRecord() throws IOException {
+        int c;
+        do {
+            c = read();
+        } while (c != -1 && c != '\n');
+    }
+
+    private int read() throws IOException {
+        if (peeked != -2) {
+            int c = peeked;
+            peeked = -2;
+            return c;
+        }
+        return in.read();
+    }
+
+    private void unread(int c) {
+        peeked = c;
+    }
+}

@@ -1,0 +1,205 @@
+package no.samkost.costs;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.samkost.support.Api;
+import no.samkost.support.Database;
+import no.samkost.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CostImportTest {
+
+    static final String RE = "0716";
+    static final String IMPORT = "/api/v1/municipalities/0716/costs/import";
+
+    static ValidatableResponse upload(String csv, String key) {
+        var request = given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .contentType("text/csv; charset=UTF-8")
+                .body(csv);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.post(IMPORT).then();
+    }
+
+    static long linesOf(String ref) throws Exception {
+        return Database.count(
+                "select count(*) from cost_line c join recipient r on r.id = c.recipient_id where r.ref = ?", ref);
+    }
+
+    /** {@code rows} good rows for {@code ref}, 12 months a year, amounts 1.01, 2.02, ... */
+    static StringBuilder goodRows(String ref, int rows) {
+        StringBuilder csv = new StringBuilder(CostImport.HEADER).append("\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append(ref)
+                    .append(',')
+                    .append(2000 + (i / 12) % 20)
+                    .append('-')
+                    .append(String.format("%02d", i % 12 + 1))
+                    .append(",DIRECT_WAGES,")
+                    .append(i)
+                    .append('.')
+                    .append(String.format("%02d", i % 100))
+                    .append(",\n");
+        }
+        return csv;
+    }
+
+    @Test
+    void tenThousandGoodRowsAndThreeBadOnesAreRejectedWholeNamingTheRows() throws Exception {
+        String ref = Api.uniqueRef("IMP");
+        Api.recipient(RE, ref, 1990, false);
+        List<String> lines =
+                new ArrayList<>(List.of(goodRows(ref, 10_000).toString().split("\n")));
+        // data rows are 1-based: lines.get(n) is data row n
+        lines.set(17, ref + ",2023-13,DIRECT_WAGES,100.00,");
+        lines.set(5000, "NOBODY-" + ref + ",2023-01,DIRECT_WAGES,100.00,");
+        lines.set(9999, ref + ",2023-01,DIRECT_WAGES,12.345,");
+        Map<String, String> before = Database.fingerprint();
+        upload(String.join("\n", lines) + "\n", null)
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:samkost:problem:import-rejected"))
+                .body("errors", hasSize(3))
+                .body("errors.row", equalTo(List.of(17, 5000, 9999)))
+                .body("errors[0].message", containsString("period"))
+                .body("errors[1].message", containsString("no recipient"))
+                .body("errors[2].message", containsString("amount"))
+                .body("detail", containsString("3 of 10000 rows"));
+        assertEquals(before, Database.fingerprint(), "nothing may be written");
+    }
+
+    @Test
+    void goodRowsAreAllImported() throws Exception {
+        String ref = Api.uniqueRef("IMP");
+        Api.recipient(RE, ref, 1990, false);
+        upload(goodRows(ref, 2_000).toString(), null).statusCode(200).body("imported", equalTo(2000));
+        assertEquals(2000, linesOf(ref));
+        assertEquals(
+                1,
+                Database.count(
+                        "select count(distinct import_id) from cost_line c"
+                                + " join recipient r on r.id = c.recipient_id where r.ref = ?",
+                        ref),
+                "one import id for all");
+    }
+
+    @Test
+    void theSameImportTwiceWithOneKeyWritesOneSetOfRows() throws Exception {
+        String ref = Api.uniqueRef("IMP");
+        Api.recipient(RE, ref, 1990, false);
+        String csv = goodRows(ref, 50).toString();
+        String key = UUID.randomUUID().toString();
+        String first = upload(csv, key).statusCode(200).extract().path("importId");
+        upload(csv, key).statusCode(200).body("imported", equalTo(50)).body("importId", equalTo(first));
+        assertEquals(50, linesOf(ref));
+        upload(csv.replace("1.01", "1.02"), key)
+                .statusCode(422)
+                .body("type", equalTo("urn:samkost:problem:idempotency-key-reused"));
+        assertEquals(50, linesOf(ref));
+    }
+
+    @Test
+    void concurrentImportsIntoOneMunicipalityLoseNothing() throws Exception {
+        String ref = Api.uniqueRef("IMP");
+        Api.recipient(RE, ref, 1990, false);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> imports = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                imports.add(pool.submit(() -> upload(goodRows(ref, 500).toString(), null)
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("imported")));
+            }
+            for (Future<Integer> imported : imports) {
+                assertEquals(500, imported.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2000, linesOf(ref));
+    }
+
+    @Test
+    void quotedNotesCorrectionsAndCrlfAreRead() throws Exception {
+        String ref = Api.uniqueRef("IMP");
+        Api.recipient(RE, ref, 1990, false);
+        String csv = "\uFEFF" + CostImport.HEADER + "\r\n"
+                + ref + ",2023-01,DIRECT_WAGES,1000.00,\r\n"
+                + ref + ",2023-01,DIRECT_WAGES,-100.00,\"wrong rate, fixed \"\"again\"\"\"\r\n"
+                + ref + ",2023-02,USER_PAYMENT,50\r\n";
+        upload(csv, null).statusCode(200).body("imported", equalTo(3));
+        given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .queryParam("recipient", ref)
+                .get("/api/v1/municipalities/0716/costs")
+                .then()
+                .statusCode(200)
+                .body("items.note", hasItem("wrong rate, fixed \"again\""));
+    }
+
+    @Test
+    void badRowsOfEveryKindAreNamed() throws Exception {
+        String ref = Api.uniqueRef("IMP");
+        Api.recipient(RE, ref, 1990, false);
+        String csv = CostImport.HEADER + "\n"
+                + ref + ",2023-01,JOINT_SERVICE,10.00,\n"
+                + ref + ",2023-01,DIRECT_WAGES\n"
+                + ref + ",2023-01,DIRECT_WAGES,-10.00,\n"
+                + ref + ",2023-01,SALARY,10.00,\n"
+                + ref + ",2023-01,DIRECT_WAGES,99999999999,\n"
+                + ref + ",2023-01,DIRECT_WAGES,\"10.00\"x,\n";
+        Map<String, String> before = Database.fingerprint();
+        upload(csv, null)
+                .statusCode(422)
+                .body("errors.row", equalTo(List.of(1, 2, 3, 4, 5, 6)))
+                .body("errors[0].message", containsString("JOINT_SERVICE"))
+                .body("errors[1].message", containsString("columns"))
+                .body("errors[2].message", containsString("note"))
+                .body("errors[3].message", containsString("category"))
+                .body("errors[4].message", containsString("amount"));
+        assertEquals(before, Database.fingerprint());
+    }
+
+    @Test
+    void aWrongHeaderIsRefused() {
+        upload("ref,month,kind,sum\nR-1,2023-01,DIRECT_WAGES,10\n", null)
+                .statusCode(422)
+                .body("errors.field", hasItem("header"));
+        upload("", null).statusCode(422);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefused() throws Exception {
+        String ref = Api.uniqueRef("IMP");
+        Api.recipient(RE, ref, 1990, false);
+        byte[] latin1 = (CostImport.HEADER + "\n" + ref + ",2023-01,DIRECT_WAGES,-10.00,lønn rettet\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .contentType("text/csv; charset=UTF-8")
+                .body(latin1)
+                .post(IMPORT)
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("UTF-8"));
+        assertEquals(0, linesOf(ref));
+    }
+}

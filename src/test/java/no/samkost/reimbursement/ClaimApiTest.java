@@ -1,0 +1,203 @@
+package no.samkost.reimbursement;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import no.samkost.support.Api;
+import no.samkost.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claims through the API. Each test uses its own cost year, so the recipients it finds are its own
+ * (tests share one database and do not depend on each other's order).
+ */
+@QuarkusTest
+class ClaimApiTest {
+
+    static final String RE = "0716";
+    static final String HOF = "0714";
+
+    static JsonPath claim(String code, int costYear) {
+        return given().auth()
+                .oauth2(Tokens.viewer(code))
+                .get("/api/v1/municipalities/{code}/claims/{year}", code, costYear)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
+    }
+
+    static Map<String, Object> recipient(JsonPath claim, String ref) {
+        return claim.getMap("recipients.find { it.ref == '" + ref + "' }");
+    }
+
+    @Test
+    void domainMdsWorkedExampleThroughTheApi() {
+        // Costs of 2023 under IS-4/2024. Born 1990 with an intellectual disability: direct wage costs
+        // 3 200 000 (over twelve months plus a purchased service), user payments 40 000.
+        String ref = Api.uniqueRef("WX");
+        Api.recipient(RE, ref, 1990, true);
+        for (int month = 1; month <= 12; month++) {
+            Api.cost(RE, ref, "2023-%02d".formatted(month), "DIRECT_WAGES", "250000.00", null);
+        }
+        Api.cost(RE, ref, "2023-06", "PURCHASED_SERVICES", "200000.00", null);
+        Api.cost(RE, ref, "2023-12", "USER_PAYMENT", "40000.00", null);
+        Api.cost(RE, ref, "2023-12", "INDIRECT", "99999.00", null); // recorded, never counted
+        Api.cost(RE, ref, "2022-12", "DIRECT_WAGES", "777777.00", null); // another cost year
+        Api.cost(RE, ref, "2024-01", "DIRECT_WAGES", "777777.00", null); // another cost year
+
+        String json = given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get("/api/v1/municipalities/0716/claims/2023")
+                .then()
+                .statusCode(200)
+                .body("municipality", equalTo(RE))
+                .body("costYear", equalTo(2023))
+                .body("grantYear", equalTo(2024))
+                .body("rules.grantYear", equalTo(2024))
+                .body("rules.verified", equalTo(true))
+                .extract()
+                .asString();
+        String line = json.substring(json.indexOf("{\"ref\":\"" + ref + "\""));
+        line = line.substring(0, line.indexOf("\"grant\":") + 30);
+        assertTrue(line.contains("\"eligible\":true,\"reason\":null,\"costs\":3200000.00"), line);
+        assertTrue(
+                line.contains("\"deductions\":{\"earmarkedGrants\":0.00,\"hostMunicipalityGrant\":0.00,"
+                        + "\"userPayments\":40000.00,\"intellectualDisability\":832000.00}"),
+                line);
+        assertTrue(line.contains("\"basis\":720000.00,\"grant\":576000.00"), line);
+    }
+
+    @Test
+    void everyRecipientWithAnyLineAppearsWithItsReasonAndTheTotalsAdd() {
+        int year = 2020; // grant year 2021
+        String rich = Api.uniqueRef("T");
+        String poor = Api.uniqueRef("T");
+        String old = Api.uniqueRef("T");
+        String onlyIndirect = Api.uniqueRef("T");
+        Api.recipient(HOF, rich, 1990, false);
+        Api.recipient(HOF, poor, 1990, false);
+        Api.recipient(HOF, old, 1940, false);
+        Api.recipient(HOF, onlyIndirect, 1990, false);
+        Api.cost(HOF, rich, year + "-05", "DIRECT_WAGES", "2430000.00", null);
+        Api.cost(HOF, poor, year + "-05", "DIRECT_WAGES", "900000.00", null);
+        Api.cost(HOF, old, year + "-05", "DIRECT_WAGES", "5000000.00", null);
+        Api.cost(HOF, onlyIndirect, year + "-05", "INDIRECT", "10.00", null);
+        JsonPath claim = claim(HOF, year);
+        // (2 430 000 - 1 430 000) x 0.80 = 800 000
+        assertEquals(800000.00f, recipient(claim, rich).get("grant"));
+        assertEquals("BELOW_THRESHOLD", recipient(claim, poor).get("reason"));
+        assertEquals("AGE_LIMIT", recipient(claim, old).get("reason"));
+        assertEquals(false, recipient(claim, old).get("eligible"));
+        assertEquals("BELOW_THRESHOLD", recipient(claim, onlyIndirect).get("reason"));
+        assertEquals(0.00f, recipient(claim, onlyIndirect).get("costs"));
+        // Grant year 2021's age limit is inferred, not verified: the claim says so.
+        assertEquals(false, claim.getBoolean("rules.verified"));
+        assertTrue(claim.getList("rules.unverifiedParameters").contains("eligibleBornOnOrAfter"));
+        List<Float> grants = claim.getList("recipients.grant", Float.class);
+        float sum = 0;
+        for (Float g : grants) {
+            sum += g;
+        }
+        assertEquals(sum, claim.getFloat("totals.grant"), 0.001);
+        assertEquals(grants.size(), claim.getInt("totals.recipients"));
+    }
+
+    @Test
+    void aYearWithoutTheAgeLimitMarksRecipientsInsteadOfGuessing() {
+        int year = 2009; // grant year 2010: threshold 865 000 and 80 %, nothing else known
+        String above = Api.uniqueRef("G");
+        String below = Api.uniqueRef("G");
+        Api.recipient(RE, above, 1990, true);
+        Api.recipient(RE, below, 1990, true);
+        Api.cost(RE, above, year + "-03", "DIRECT_WAGES", "2000000.00", null);
+        Api.cost(RE, below, year + "-03", "DIRECT_WAGES", "500000.00", null);
+        JsonPath claim = claim(RE, year);
+        assertEquals("RULES_INCOMPLETE", recipient(claim, above).get("reason"));
+        assertEquals(null, recipient(claim, above).get("grant"));
+        assertEquals(null, recipient(claim, above).get("eligible"));
+        assertEquals("BELOW_THRESHOLD", recipient(claim, below).get("reason"));
+        assertTrue(claim.getInt("totals.incompleteRecipients") >= 1);
+        assertTrue(claim.getList("rules.missingParameters").contains("eligibleBornOnOrAfter"));
+    }
+
+    @Test
+    void aCostYearWithoutRulesIsA404NamingBothYears() {
+        given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get("/api/v1/municipalities/0716/claims/2024")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("grant year 2025"))
+                .body("detail", containsString("costs of 2024"));
+    }
+
+    @Test
+    void colliddingRefsNeverMixMunicipalities() {
+        int year = 2015; // grant year 2016
+        String shared = Api.uniqueRef("R");
+        Api.recipient(RE, shared, 1990, false);
+        Api.recipient(HOF, shared, 1990, false);
+        Api.cost(RE, shared, year + "-01", "DIRECT_WAGES", "1100000.00", null);
+        Api.cost(HOF, shared, year + "-01", "DIRECT_WAGES", "9900000.00", null);
+        assertEquals(1100000.00f, recipient(claim(RE, year), shared).get("costs"));
+        assertEquals(9900000.00f, recipient(claim(HOF, year), shared).get("costs"));
+        assertEquals(
+                1,
+                claim(RE, year)
+                        .getList("recipients.findAll { it.ref == '" + shared + "' }")
+                        .size());
+    }
+
+    @Test
+    void theClaimAsCsvHasOneRowPerRecipientAndTheJsonFieldNames() {
+        int year = 2013; // grant year 2014
+        String ref = Api.uniqueRef("CSV");
+        Api.recipient(RE, ref, 1990, false);
+        Api.cost(RE, ref, year + "-01", "DIRECT_WAGES", "2010000.00", null);
+        String csv = given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .accept("text/csv")
+                .get("/api/v1/municipalities/0716/claims/{year}", year)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("claim-0716-costs-2013.csv"))
+                .extract()
+                .asString();
+        String[] rows = csv.split("\r\n");
+        assertEquals(ClaimCsv.HEADER, rows[0]);
+        assertEquals(claim(RE, year).getList("recipients").size(), rows.length - 1);
+        // grant year 2014 lacks the age limit: (2 010 000 - 1 010 000) is above the threshold -> incomplete
+        assertTrue(
+                List.of(rows).contains("0716,2013,2014," + ref + ",,RULES_INCOMPLETE,2010000.00,0.00,0.00,0.00,0.00,,"),
+                csv);
+    }
+
+    @Test
+    void aProjectGroupMemberCannotReadAClaim() {
+        given().auth()
+                .oauth2(Tokens.token(RE, "cooperation-member"))
+                .get("/api/v1/municipalities/0716/claims/2023")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get("/api/v1/municipalities/0716/claims/2023")
+                .then()
+                .statusCode(200)
+                .body("recipients.ref", not(hasItem(nullValue())));
+    }
+}
