@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import no.samkost.tenancy.CurrentMunicipality;
 
 /**
  * Makes a POST safe to retry: the same {@code Idempotency-Key} with the same request gives the
@@ -29,11 +30,14 @@ public class IdempotentRequests {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
+    private final CurrentMunicipality current;
 
-    public IdempotentRequests(EntityManager entityManager, ObjectMapper json, Clock clock) {
+    public IdempotentRequests(
+            EntityManager entityManager, ObjectMapper json, Clock clock, CurrentMunicipality current) {
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
+        this.current = current;
     }
 
     /**
@@ -55,10 +59,10 @@ public class IdempotentRequests {
                     HEADER + " must be 1-200 visible ASCII characters",
                     List.of(Problem.Violation.field(HEADER, "must be 1-200 visible ASCII characters")));
         }
-        // Lock only; the key text never reaches another tenant's rows.
+        // A lock per municipality and key: another municipality's use of the same key never waits.
         entityManager
                 .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", "idempotency:" + key)
+                .setParameter("lock", "idempotency:" + current.require().id() + ":" + key)
                 .getSingleResult();
         List<IdempotencyRecord> earlier = entityManager
                 .createQuery("from IdempotencyRecord where key = :key", IdempotencyRecord.class)

@@ -220,8 +220,7 @@ public class ProblemMappers {
             // JAX-RS answers 404 when a query or path parameter cannot be converted; it is bad input.
             return problem(
                     ProblemType.VALIDATION,
-                    "a query or path parameter has the wrong type: "
-                            + e.getCause().getMessage(),
+                    "a query or path parameter has the wrong type (a whole number where one is expected?)",
                     List.of(),
                     uri);
         }

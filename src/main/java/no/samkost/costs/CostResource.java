@@ -127,7 +127,7 @@ public class CostResource {
             @PathParam("code") String code,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("recipient") String recipientRef,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return costs.list(year, recipientRef, page, size);
     }

@@ -58,6 +58,7 @@ public class CostService {
             Optional<CostLineView> earlier =
                     idempotency.earlierResponse(ADD, idempotencyKey.get(), request, CostLineView.class);
             if (earlier.isPresent()) {
+                audit.record("cost.add.replayed", request.recipientRef());
                 return new Added(earlier.get(), true);
             }
         }

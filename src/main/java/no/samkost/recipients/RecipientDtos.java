@@ -25,7 +25,7 @@ public final class RecipientDtos {
     @Schema(name = "RecipientUpdate", description = "Send back the version you read; a stale one answers 409.")
     public record RecipientUpdate(
             @Schema(description = "optional; must equal the path's ref (a ref cannot be changed)") String ref,
-            @NotNull @BirthYear Integer birthYear,
+            @NotNull @BirthYear @Schema(examples = "1990") Integer birthYear,
             @NotNull Boolean intellectualDisability,
             @NotNull UserGroup userGroup,
             @NotNull @Schema(description = "the version this update is based on") Long version) {}

@@ -88,7 +88,7 @@ public class RecipientResource {
     @Operation(summary = "List the municipality's recipients, ordered by ref")
     public Page<RecipientView> list(
             @PathParam("code") String code,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return service.list(page, size);
     }

@@ -52,6 +52,7 @@ public class RecipientService {
             Optional<RecipientView> earlier =
                     idempotency.earlierResponse(CREATE, idempotencyKey.get(), request, RecipientView.class);
             if (earlier.isPresent()) {
+                audit.record("recipient.create.replayed", request.ref());
                 return new Created(earlier.get(), true);
             }
         }

@@ -1,12 +1,13 @@
 package no.samkost.tenancy;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.Principal;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The municipality of the verified token, and nothing else: never a header, a query parameter or a
@@ -42,19 +43,21 @@ public class CurrentMunicipality {
         return get().orElseThrow(UnauthorizedException::new);
     }
 
-    /** The caller's municipality if {@code code} names it; 403 otherwise, before any query runs. */
-    public Municipality requireCode(String code) {
-        Municipality own = require();
-        if (!own.code().equals(code)) {
-            throw new ForbiddenException();
+    /**
+     * The token's {@code sub}: stable for the person at their identity provider, unlike a user name,
+     * so it is what the ledger and the audit trail record.
+     */
+    public String subject() {
+        Principal principal = identities.getIdentity().getPrincipal();
+        if (principal instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
         }
-        return own;
+        return principal == null ? "unknown" : principal.getName();
     }
 
-    public String subject() {
-        SecurityIdentity identity = identities.getIdentity();
-        return identity.getPrincipal() == null
-                ? "unknown"
-                : identity.getPrincipal().getName();
+    /** A readable name for the person (preferred_username or similar); may change over time. */
+    public String displayName() {
+        Principal principal = identities.getIdentity().getPrincipal();
+        return principal == null ? "unknown" : principal.getName();
     }
 }

@@ -19,7 +19,8 @@ public class MeResource {
 
     @Schema(name = "Me")
     public record Me(
-            String subject,
+            @Schema(description = "the token's sub") String subject,
+            @Schema(description = "a readable user name from the token") String name,
             @Schema(description = "the caller's municipality number, from the token's issuer") String municipality,
             String municipalityName,
             List<String> roles,
@@ -41,6 +42,7 @@ public class MeResource {
         Municipality municipality = current.require();
         return new Me(
                 current.subject(),
+                current.displayName(),
                 municipality.code(),
                 municipality.name(),
                 identity.getRoles().stream().sorted().toList(),

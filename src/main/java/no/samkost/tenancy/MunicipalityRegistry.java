@@ -19,13 +19,11 @@ public class MunicipalityRegistry {
     private static final Logger LOG = Logger.getLogger(MunicipalityRegistry.class);
 
     private final Map<String, Municipality> byId;
-    private final Map<String, Municipality> byIssuer;
     private final List<Cooperation> cooperations;
 
     public MunicipalityRegistry(TenancyConfig config) {
         TenantFiles.Loaded loaded = new TenantFiles().load(Path.of(config.dir()));
         this.byId = index(loaded.municipalities(), Municipality::id);
-        this.byIssuer = index(loaded.municipalities(), m -> m.oidc().issuer());
         this.cooperations = loaded.cooperations();
         LOG.infof(
                 "serving %d municipalities (%s) and %d cooperations from %s",
@@ -48,10 +46,6 @@ public class MunicipalityRegistry {
 
     public Optional<Municipality> byId(String id) {
         return Optional.ofNullable(id).map(byId::get);
-    }
-
-    public Optional<Municipality> byIssuer(String issuer) {
-        return Optional.ofNullable(issuer).map(byIssuer::get);
     }
 
     public List<Cooperation> cooperationsOf(Municipality municipality) {

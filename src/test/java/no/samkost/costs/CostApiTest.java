@@ -47,7 +47,7 @@ class CostApiTest {
                 .body("recipientRef", equalTo(ref))
                 .body("period", equalTo("2023-03"))
                 .body("amount", equalTo(265000.50f))
-                .body("createdBy", equalTo("test-user-0716"))
+                .body("createdBy", equalTo("user-0716"))
                 .extract()
                 .path("id");
         given().auth()

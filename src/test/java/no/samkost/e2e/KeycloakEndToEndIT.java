@@ -93,7 +93,7 @@ class KeycloakEndToEndIT {
                 .then()
                 .statusCode(200)
                 .body("municipality", equalTo("0716"))
-                .body("subject", equalTo("coordinator-0716"))
+                .body("name", equalTo("coordinator-0716"))
                 .body("roles", hasItem("coordinator"))
                 .body("cooperations", hasItem("3k"));
 

@@ -243,6 +243,27 @@ class RecipientApiTest {
     }
 
     @Test
+    void aRoleSpelledLikeASamkostRoleGrantsNothingUnlessMapped() {
+        // 0706 maps Samkost.Coordinator -> coordinator; a bare "coordinator" is not in its mapping.
+        given().auth()
+                .oauth2(Tokens.token("0706", "coordinator"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("roles", org.hamcrest.Matchers.empty());
+        given().auth()
+                .oauth2(Tokens.token("0706", "coordinator"))
+                .get(BASE, "0706")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.token("0706", "Samkost.Coordinator"))
+                .get(BASE, "0706")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void anUnknownRecipientIsNotFound() {
         given().auth()
                 .oauth2(Tokens.coordinator(RE))
@@ -262,7 +283,8 @@ class RecipientApiTest {
                 .then()
                 .statusCode(200)
                 .body("municipality", equalTo(RE))
-                .body("subject", equalTo("test-user-0716"))
+                .body("subject", equalTo("user-0716"))
+                .body("name", equalTo("test-user-0716"))
                 .body("roles", contains("cooperation-member", "coordinator", "viewer"))
                 .body("cooperations", contains("3k"));
         given().auth()

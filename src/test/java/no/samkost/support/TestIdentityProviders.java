@@ -100,6 +100,24 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
     }
 
     private static String tenantFile(String[] m, String issuer) {
+        if ("0706".equals(m[0])) {
+            // An Entra-style mapping: the IdP's role names differ from samkost's, and "coordinator"
+            // spelled like a samkost role must grant nothing here.
+            return """
+                    id: %s
+                    code: "%s"
+                    name: %s
+                    oidc:
+                      issuer: %s
+                      audience: samkost
+                      roleClaimPath: realm_access/roles
+                      roleMapping:
+                        Samkost.Coordinator: coordinator
+                        Samkost.Viewer: viewer
+                        Samkost.ProjectGroup: cooperation-member
+                    """
+                    .formatted(m[1], m[0], m[2], issuer);
+        }
         return """
                 id: %s
                 code: "%s"
