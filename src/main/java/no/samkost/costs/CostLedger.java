@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import no.samkost.tenancy.CurrentMunicipality;
 
 /**
  * The ledger's yearly sums per recipient, for the reimbursement claim: one set-based query per
- * municipality-year, never one per recipient.
+ * municipality-year, never one per recipient. It reads cost_year_total, which the database keeps
+ * as lines are appended (V3 migration), so a claim reads a few rows per recipient, not every line.
  */
 @ApplicationScoped
 public class CostLedger {
@@ -39,25 +39,23 @@ public class CostLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RecipientYearTotals> yearTotals(int year) {
-        LocalDate from = LocalDate.of(year, 1, 1);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
                 select r.ref, r.birth_year, r.intellectual_disability,
-                       coalesce(sum(c.amount) filter (where c.category in
+                       coalesce(sum(t.amount) filter (where t.category in
                                 ('DIRECT_WAGES', 'PURCHASED_SERVICES', 'JOINT_SERVICE')), 0),
-                       coalesce(sum(c.amount) filter (where c.category = 'EARMARKED_GRANT'), 0),
-                       coalesce(sum(c.amount) filter (where c.category = 'HOST_MUNICIPALITY_GRANT'), 0),
-                       coalesce(sum(c.amount) filter (where c.category = 'USER_PAYMENT'), 0)
-                from cost_line c
-                join recipient r on r.municipality_id = c.municipality_id and r.id = c.recipient_id
-                where c.municipality_id = :municipality and c.period >= :from and c.period < :to
+                       coalesce(sum(t.amount) filter (where t.category = 'EARMARKED_GRANT'), 0),
+                       coalesce(sum(t.amount) filter (where t.category = 'HOST_MUNICIPALITY_GRANT'), 0),
+                       coalesce(sum(t.amount) filter (where t.category = 'USER_PAYMENT'), 0)
+                from cost_year_total t
+                join recipient r on r.municipality_id = t.municipality_id and r.id = t.recipient_id
+                where t.municipality_id = :municipality and t.year = :year
                 group by r.ref, r.birth_year, r.intellectual_disability
                 order by r.ref""")
                 .setParameter("municipality", current.require().id())
-                .setParameter("from", from)
-                .setParameter("to", from.plusYears(1))
+                .setParameter("year", year)
                 .getResultList();
         return rows.stream()
                 .map(row -> new RecipientYearTotals(

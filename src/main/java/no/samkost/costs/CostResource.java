@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.util.Optional;
 import no.samkost.common.IdempotentRequests;
 import no.samkost.common.Page;
-import no.samkost.common.Problem;
 import no.samkost.costs.CostDtos.CostLineView;
 import no.samkost.costs.CostDtos.ImportResult;
 import no.samkost.costs.CostDtos.NewCostLine;
@@ -38,14 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/municipalities/{code}/costs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "costs")
-@APIResponse(
-        responseCode = "401",
-        description = "no or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "not your municipality, or your role does not allow it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CostResource {
 
     private final CostService costs;
@@ -68,14 +59,8 @@ public class CostResource {
             description = "appended",
             headers = @Header(name = "Location", description = "the new line"),
             content = @Content(schema = @Schema(implementation = CostLineView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "invalid line; errors name the fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "no such recipient in your municipality",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "invalid line; errors name the fields")
+    @APIResponse(responseCode = "422", description = "no such recipient in your municipality")
     public Response add(
             @PathParam("code") String code,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -109,10 +94,7 @@ public class CostResource {
             responseCode = "200",
             description = "every row imported",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "bad rows; nothing imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "bad rows; nothing imported")
     public ImportResult importCsv(
             @PathParam("code") String code,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -137,10 +119,7 @@ public class CostResource {
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
     @Operation(summary = "One cost line")
     @APIResponse(responseCode = "200", description = "the line")
-    @APIResponse(
-            responseCode = "404",
-            description = "no such line in your municipality",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such line in your municipality")
     public CostLineView get(@PathParam("code") String code, @PathParam("id") long id) {
         return costs.get(id);
     }

@@ -39,14 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "recipients")
-@APIResponse(
-        responseCode = "401",
-        description = "no or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "not your municipality, or your role does not allow it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RecipientResource {
 
     private final RecipientService service;
@@ -69,10 +61,7 @@ public class RecipientResource {
             responseCode = "400",
             description = "invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "the ref already exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the ref already exists")
     public Response create(
             @PathParam("code") @Parameter(description = "municipality number, 4 digits") String code,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -98,10 +87,7 @@ public class RecipientResource {
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
     @Operation(summary = "One recipient")
     @APIResponse(responseCode = "200", description = "the recipient")
-    @APIResponse(
-            responseCode = "404",
-            description = "no such recipient in your municipality",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such recipient in your municipality")
     public RecipientView get(@PathParam("code") String code, @PathParam("ref") String ref) {
         return service.get(ref);
     }
@@ -111,10 +97,7 @@ public class RecipientResource {
     @RolesAllowed(Role.COORDINATOR)
     @Operation(summary = "Update a recipient", description = "Optimistic concurrency: send the version you read.")
     @APIResponse(responseCode = "200", description = "updated; carries the new version")
-    @APIResponse(
-            responseCode = "409",
-            description = "the version is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the version is stale")
     public RecipientView update(
             @PathParam("code") String code, @PathParam("ref") String ref, @Valid @NotNull RecipientUpdate update) {
         return service.update(ref, update);

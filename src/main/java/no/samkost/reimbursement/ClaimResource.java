@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import no.samkost.common.Problem;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,14 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/municipalities/{code}/claims")
 @Tag(name = "reimbursement")
-@APIResponse(
-        responseCode = "401",
-        description = "no or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "not your municipality, or your role does not allow it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ClaimResource {
 
     private final ClaimService claims;
@@ -50,10 +41,7 @@ public class ClaimResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimView.class)),
                 @Content(mediaType = ClaimCsv.MEDIA_TYPE)
             })
-    @APIResponse(
-            responseCode = "404",
-            description = "no rules for grant year costYear + 1",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no rules for grant year costYear + 1")
     public ClaimView claim(@PathParam("code") String code, @PathParam("costYear") @Min(2000) @Max(2100) int costYear) {
         return claims.claim(costYear);
     }

@@ -7,12 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import no.samkost.common.Problem;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,10 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "reimbursement")
-@APIResponse(
-        responseCode = "401",
-        description = "no or invalid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RulesResource {
 
     private final RuleBook rules;
@@ -44,10 +37,7 @@ public class RulesResource {
             summary = "The reimbursement parameters of a grant year",
             description = "The circular of grant year G applies to the costs of G - 1.")
     @APIResponse(responseCode = "200", description = "the grant year's parameters")
-    @APIResponse(
-            responseCode = "404",
-            description = "no rules configured for that grant year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no rules configured for that grant year")
     public RulesView forGrantYear(@PathParam("grantYear") int grantYear) {
         return rules.forGrantYear(grantYear)
                 .map(RulesView::of)

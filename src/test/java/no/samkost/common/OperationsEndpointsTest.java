@@ -44,6 +44,40 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void everyOperationDocumentsItsErrorsAsProblems() throws Exception {
+        var document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().queryParam("format", "json").get("/q/openapi").asString());
+        int checked = 0;
+        for (var path : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+                () -> document.get("paths").fields()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var operation : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+                    () -> path.getValue().fields()) {
+                var responses = operation.getValue().get("responses");
+                org.junit.jupiter.api.Assertions.assertTrue(responses.has("401"), path.getKey() + " lacks 401");
+                if (path.getKey().contains("{code}")) {
+                    org.junit.jupiter.api.Assertions.assertTrue(responses.has("403"), path.getKey() + " lacks 403");
+                }
+                for (var response : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+                        () -> responses.fields()) {
+                    if (response.getKey().startsWith("4")) {
+                        org.junit.jupiter.api.Assertions.assertEquals(
+                                "#/components/schemas/Problem",
+                                response.getValue()
+                                        .at("/content/application~1problem+json/schema/$ref")
+                                        .asText(),
+                                operation.getKey() + " " + path.getKey() + " " + response.getKey());
+                        checked++;
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(checked > 20, "checked only " + checked);
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
         given().auth()
                 .oauth2(Tokens.viewer("0716"))

@@ -135,6 +135,19 @@ class CostImportTest {
             pool.shutdownNow();
         }
         assertEquals(2000, linesOf(ref));
+        assertTotalsMatchLines(ref);
+    }
+
+    /** The yearly totals the claim reads must always equal the sum of the ledger's lines. */
+    static void assertTotalsMatchLines(String ref) throws Exception {
+        String join =
+                " join recipient r on r.municipality_id = x.municipality_id and r.id = x.recipient_id where r.ref = ?";
+        assertEquals(
+                Database.count("select coalesce(sum(amount) * 100, 0)::bigint from cost_line x" + join, ref),
+                Database.count("select coalesce(sum(amount) * 100, 0)::bigint from cost_year_total x" + join, ref));
+        assertEquals(
+                Database.count("select count(*) from cost_line x" + join, ref),
+                Database.count("select coalesce(sum(lines), 0) from cost_year_total x" + join, ref));
     }
 
     @Test

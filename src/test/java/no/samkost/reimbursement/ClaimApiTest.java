@@ -145,7 +145,7 @@ class ClaimApiTest {
     }
 
     @Test
-    void colliddingRefsNeverMixMunicipalities() {
+    void collidingRefsNeverMixMunicipalities() {
         int year = 2015; // grant year 2016
         String shared = Api.uniqueRef("R");
         Api.recipient(RE, shared, 1990, false);

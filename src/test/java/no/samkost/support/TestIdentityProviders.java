@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,13 +59,27 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
             Path keys = Files.createDirectories(root.resolve("keys"));
             Path tenants = Files.createDirectories(root.resolve("tenants"));
             Files.createDirectories(tenants.resolve("cooperations"));
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            // Every municipality's OIDC client keeps its own connections open; the JDK server closes
+            // idle ones beyond 200 by default, which a benchmark with 356 municipalities exceeds.
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4000");
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "test-identity-provider");
+                thread.setDaemon(true);
+                return thread;
+            }));
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            for (String[] m : MUNICIPALITIES) {
+            KeyPair shared = null;
+            for (String[] m : municipalities()) {
                 String code = m[0];
-                KeyPair pair = generator.generateKeyPair();
+                boolean synthetic = m[1].startsWith(SYNTHETIC_PREFIX);
+                if (synthetic && shared == null) {
+                    shared = generator.generateKeyPair();
+                }
+                // Synthetic (benchmark) municipalities share one key: 2048-bit keys take a while to make.
+                KeyPair pair = synthetic ? shared : generator.generateKeyPair();
                 String issuer = base + "/realms/kommune-" + code;
                 Files.writeString(
                         keys.resolve(code + ".key"),
@@ -93,6 +108,24 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
         } catch (Exception e) {
             throw new IllegalStateException("test identity providers did not start", e);
         }
+    }
+
+    /** Benchmarks ask for this many extra municipalities, codes 5001 and up. */
+    public static final String SYNTHETIC_COUNT = "samkost.bench.municipalities";
+
+    static final String SYNTHETIC_PREFIX = "synthetic-";
+
+    public static String syntheticCode(int n) {
+        return Integer.toString(5000 + n);
+    }
+
+    static List<String[]> municipalities() {
+        List<String[]> all = new java.util.ArrayList<>(List.of(MUNICIPALITIES));
+        int synthetic = Integer.getInteger(SYNTHETIC_COUNT, 0);
+        for (int n = 1; n <= synthetic; n++) {
+            all.add(new String[] {syntheticCode(n), SYNTHETIC_PREFIX + syntheticCode(n), "Synthetic " + n});
+        }
+        return all;
     }
 
     static String kid(String code) {
