@@ -100,6 +100,19 @@ class RecipientApiTest {
     }
 
     @Test
+    void whatThePostAnswersIsWhatIsStored() {
+        String token = Tokens.coordinator(RE);
+        String ref = uniqueRef();
+        String answered = create(RE, token, body(ref, 1990, true, "OTHER"))
+                .statusCode(201)
+                .extract()
+                .path("createdAt");
+        String stored =
+                given().auth().oauth2(token).get(BASE + "/{ref}", RE, ref).path("createdAt");
+        assertEquals(answered, stored, "PostgreSQL keeps microseconds; the answer must not carry more");
+    }
+
+    @Test
     void aStaleVersionIsAConflictAndChangesNothing() throws Exception {
         String token = Tokens.coordinator(RE);
         String ref = uniqueRef();
