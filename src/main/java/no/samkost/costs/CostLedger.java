@@ -10,7 +10,7 @@ import no.samkost.tenancy.CurrentMunicipality;
 /**
  * The ledger's yearly sums per recipient, for the reimbursement claim: one set-based query per
  * municipality-year, never one per recipient. It reads cost_year_total, which the database keeps
- * as lines are appended (V3 migration), so a claim reads a few rows per recipient, not every line.
+ * as lines are appended (V3 migration), so a claim reads one row per recipient, not every line.
  */
 @ApplicationScoped
 public class CostLedger {
@@ -43,16 +43,11 @@ public class CostLedger {
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                select r.ref, r.birth_year, r.intellectual_disability,
-                       coalesce(sum(t.amount) filter (where t.category in
-                                ('DIRECT_WAGES', 'PURCHASED_SERVICES', 'JOINT_SERVICE')), 0),
-                       coalesce(sum(t.amount) filter (where t.category = 'EARMARKED_GRANT'), 0),
-                       coalesce(sum(t.amount) filter (where t.category = 'HOST_MUNICIPALITY_GRANT'), 0),
-                       coalesce(sum(t.amount) filter (where t.category = 'USER_PAYMENT'), 0)
+                select r.ref, r.birth_year, r.intellectual_disability, t.direct_wage_costs,
+                       t.earmarked_grants, t.host_municipality_grant, t.user_payments
                 from cost_year_total t
                 join recipient r on r.municipality_id = t.municipality_id and r.id = t.recipient_id
                 where t.municipality_id = :municipality and t.year = :year
-                group by r.ref, r.birth_year, r.intellectual_disability
                 order by r.ref""")
                 .setParameter("municipality", current.require().id())
                 .setParameter("year", year)

@@ -101,7 +101,7 @@ public class CostService {
         if (rows.isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no cost line " + id + " in your municipality");
         }
-        audit.record("cost.read", "line " + id);
+        audit.recordRead("cost.read", "line " + id);
         return view((CostLine) rows.get(0)[0], (String) rows.get(0)[1]);
     }
 
@@ -132,7 +132,7 @@ public class CostService {
         List<CostLineView> items = lines.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(row -> view((CostLine) row[0], (String) row[1]))
                 .toList();
-        audit.record("cost.list", "year " + year + " recipient " + recipientRef + " page " + page);
+        audit.recordRead("cost.list", "year " + year + " recipient " + recipientRef + " page " + page);
         return Page.of(items, page, size, count.getSingleResult());
     }
 

@@ -73,13 +73,13 @@ public class RecipientService {
     public Page<RecipientView> list(int page, int size) {
         List<RecipientView> items =
                 recipients.page(page, size).stream().map(RecipientView::of).toList();
-        audit.record("recipient.list", "page " + page + " size " + size);
+        audit.recordRead("recipient.list", "page " + page + " size " + size);
         return Page.of(items, page, size, recipients.count());
     }
 
     public RecipientView get(String ref) {
         Recipient recipient = existing(ref);
-        audit.record("recipient.read", ref);
+        audit.recordRead("recipient.read", ref);
         return RecipientView.of(recipient);
     }
 

@@ -53,7 +53,7 @@ public class ClaimService {
                                 t.hostMunicipalityGrant(),
                                 t.userPayments()))))
                 .toList();
-        audit.record("claim.read", "cost year " + costYear);
+        audit.recordRead("claim.read", "cost year " + costYear);
         return new ClaimView(
                 current.require().code(), costYear, grantYear, RulesView.of(yearRules), lines, totals(lines));
     }

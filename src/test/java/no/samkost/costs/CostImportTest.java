@@ -144,7 +144,10 @@ class CostImportTest {
                 " join recipient r on r.municipality_id = x.municipality_id and r.id = x.recipient_id where r.ref = ?";
         assertEquals(
                 Database.count("select coalesce(sum(amount) * 100, 0)::bigint from cost_line x" + join, ref),
-                Database.count("select coalesce(sum(amount) * 100, 0)::bigint from cost_year_total x" + join, ref));
+                Database.count(
+                        "select coalesce(sum(direct_wage_costs + earmarked_grants + host_municipality_grant + user_payments"
+                                + " + indirect_costs) * 100, 0)::bigint from cost_year_total x" + join,
+                        ref));
         assertEquals(
                 Database.count("select count(*) from cost_line x" + join, ref),
                 Database.count("select coalesce(sum(lines), 0) from cost_year_total x" + join, ref));
