@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 import no.samkost.audit.AuditTrail;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
@@ -73,24 +72,20 @@ public class ClaimService {
                 g.grant());
     }
 
+    /** One pass over the lines; sums of the rounded per-recipient figures, unknown ones left out. */
     static ClaimView.Totals totals(List<ClaimView.RecipientLine> lines) {
-        BigDecimal zero = new BigDecimal("0.00");
-        return new ClaimView.Totals(
-                lines.size(),
-                (int) lines.stream()
-                        .filter(l -> Boolean.TRUE.equals(l.eligible()))
-                        .count(),
-                (int) lines.stream()
-                        .filter(l -> l.reason() == GrantReason.RULES_INCOMPLETE)
-                        .count(),
-                lines.stream().map(ClaimView.RecipientLine::costs).reduce(zero, BigDecimal::add),
-                lines.stream()
-                        .map(ClaimView.RecipientLine::basis)
-                        .filter(Objects::nonNull)
-                        .reduce(zero, BigDecimal::add),
-                lines.stream()
-                        .map(ClaimView.RecipientLine::grant)
-                        .filter(Objects::nonNull)
-                        .reduce(zero, BigDecimal::add));
+        int eligible = 0;
+        int incomplete = 0;
+        BigDecimal costs = new BigDecimal("0.00");
+        BigDecimal basis = new BigDecimal("0.00");
+        BigDecimal grant = new BigDecimal("0.00");
+        for (ClaimView.RecipientLine line : lines) {
+            eligible += Boolean.TRUE.equals(line.eligible()) ? 1 : 0;
+            incomplete += line.reason() == GrantReason.RULES_INCOMPLETE ? 1 : 0;
+            costs = costs.add(line.costs());
+            basis = line.basis() == null ? basis : basis.add(line.basis());
+            grant = line.grant() == null ? grant : grant.add(line.grant());
+        }
+        return new ClaimView.Totals(lines.size(), eligible, incomplete, costs, basis, grant);
     }
 }
