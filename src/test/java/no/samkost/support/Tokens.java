@@ -54,19 +54,24 @@ public final class Tokens {
 
     /** A token of {@code code} whose claims the test bends before it is signed with code's key. */
     public static String token(String code, UnaryOperator<JwtClaimsBuilder> bend, String... roles) {
+        return signed(bend.apply(claims(code, roles)), TestIdentityProviders.kid(code), privateKey(code));
+    }
+
+    /** Valid claims of {@code code}'s provider, for a test that signs them its own way. */
+    public static JwtClaimsBuilder claims(String code, String... roles) {
         Instant now = Instant.now();
-        JwtClaimsBuilder claims = Jwt.issuer(issuer(code))
+        return Jwt.issuer(issuer(code))
                 .audience("samkost")
                 .subject("user-" + code)
                 .claim("preferred_username", "test-user-" + code)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(300));
-        return bend.apply(claims)
-                .jws()
-                .keyId(TestIdentityProviders.kid(code))
-                .algorithm(SignatureAlgorithm.RS256)
-                .sign(privateKey(code));
+    }
+
+    /** RS256 with the given key id and key, whichever municipality they belong to. */
+    public static String signed(JwtClaimsBuilder claims, String kid, PrivateKey key) {
+        return claims.jws().keyId(kid).algorithm(SignatureAlgorithm.RS256).sign(key);
     }
 
     public static String base64Url(String json) {
