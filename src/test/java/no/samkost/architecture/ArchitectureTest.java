@@ -32,8 +32,13 @@ class ArchitectureTest {
     @Test
     void theRulesLookAtRealClasses() {
         // A rule over an empty or misspelt package checks nothing; make sure these exist.
-        for (String pkg :
-                List.of("no.samkost.tenancy", "no.samkost.recipients", "no.samkost.common", "no.samkost.audit")) {
+        for (String pkg : List.of(
+                "no.samkost.tenancy",
+                "no.samkost.recipients",
+                "no.samkost.common",
+                "no.samkost.audit",
+                "no.samkost.reimbursement.calculation",
+                "no.samkost.cooperation.calculation")) {
             if (main.stream().noneMatch(c -> c.getPackageName().equals(pkg))) {
                 throw new AssertionError("package " + pkg + " has no classes");
             }
@@ -111,6 +116,18 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.quarkus.oidc..", "org.eclipse.microprofile.jwt..")
                 .because("the municipality comes from the verified token, through tenancy only")
+                .check(main);
+    }
+
+    @Test
+    void calculationsArePlainJava() {
+        classes()
+                .that()
+                .resideInAPackage("no.samkost..calculation..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "no.samkost..calculation..")
+                .because("the money rules are tested and read without a framework in the way")
                 .check(main);
     }
 }
