@@ -12,6 +12,9 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     CONFLICT("conflict", 409, "Conflict"),
     STALE_VERSION("stale-version", 409, "The resource was changed by someone else"),
+    CAPACITY_EXCEEDED("capacity-exceeded", 409, "The joint service has no free place for that period"),
+    AGREEMENT_INCOMPLETE(
+            "agreement-incomplete", 409, "The cooperation's configuration lacks a figure this calculation needs"),
     UNKNOWN_REFERENCE(
             "unknown-reference", 422, "The request refers to something that does not exist in your municipality"),
     IMPORT_REJECTED("import-rejected", 422, "The import was rejected; nothing was written"),

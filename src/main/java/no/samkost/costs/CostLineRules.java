@@ -47,20 +47,27 @@ public final class CostLineRules {
         YearMonth month = parsePeriod(period, latestYear, issues);
         CostCategory kind = parseCategory(category, issues);
         BigDecimal value = parseAmount(amount, issues);
-        String text = note == null || note.isBlank() ? null : note.trim();
-        if (text != null && text.length() > MAX_NOTE) {
-            issues.add(new Issue("note", "must be at most " + MAX_NOTE + " characters"));
-        }
-        if (value != null && value.signum() < 0 && text == null) {
-            issues.add(new Issue("note", "a correction (negative amount) must say why in a note"));
-        }
+        String text = parseNote(note, value, issues);
         if (!issues.isEmpty()) {
             return new Checked(null, List.copyOf(issues));
         }
         return new Checked(new ValidLine(ref, month, kind, value, text), List.of());
     }
 
-    private static YearMonth parsePeriod(String period, int latestYear, List<Issue> issues) {
+    /** The note, trimmed, or null; a correction must have one. Shared with the joint costs. */
+    public static String parseNote(String note, BigDecimal amount, List<Issue> issues) {
+        String text = note == null || note.isBlank() ? null : note.trim();
+        if (text != null && text.length() > MAX_NOTE) {
+            issues.add(new Issue("note", "must be at most " + MAX_NOTE + " characters"));
+        }
+        if (amount != null && amount.signum() < 0 && text == null) {
+            issues.add(new Issue("note", "a correction (negative amount) must say why in a note"));
+        }
+        return text;
+    }
+
+    /** A month YYYY-MM from {@link #EARLIEST_YEAR} to {@code latestYear}, or null with an issue. */
+    public static YearMonth parsePeriod(String period, int latestYear, List<Issue> issues) {
         if (period == null || !PERIOD.matcher(period.trim()).matches()) {
             issues.add(new Issue("period", "must be a month written YYYY-MM, e.g. 2023-03"));
             return null;
@@ -100,7 +107,8 @@ public final class CostLineRules {
         return kind;
     }
 
-    private static BigDecimal parseAmount(String amount, List<Issue> issues) {
+    /** A non-zero amount of at most 2 decimals within the per-line limit, or null with an issue. */
+    public static BigDecimal parseAmount(String amount, List<Issue> issues) {
         String text = amount == null ? "" : amount.trim();
         if (!AMOUNT.matcher(text).matches()) {
             issues.add(

@@ -4,16 +4,24 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import no.samkost.cooperation.calculation.Agreement;
+import no.samkost.cooperation.calculation.JointServiceKind;
+import no.samkost.cooperation.calculation.SplitKey;
+import no.samkost.cooperation.calculation.SplitMeasure;
+import no.samkost.cooperation.calculation.StandAloneModel;
 
 /**
  * Reads and validates {@code tenants/*.yaml} and {@code tenants/cooperations/*.yaml}. Every problem
@@ -41,7 +49,15 @@ public final class TenantFiles {
             String roleClaimPath,
             Map<String, String> roleMapping) {}
 
-    record CooperationFile(String id, String name, String host, List<String> members) {}
+    record CooperationFile(String id, String name, String host, List<String> members, AgreementFile agreement) {}
+
+    /**
+     * @param sharedCostSplit per cost pool ({@code default} or a joint service kind): measure to
+     *     weight
+     */
+    record AgreementFile(Map<String, Map<String, BigDecimal>> sharedCostSplit, StandAloneFile standAlone) {}
+
+    record StandAloneFile(BigDecimal fixedCostPerYear, BigDecimal variableCostPerRecipient) {}
 
     public Loaded load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -157,7 +173,62 @@ public final class TenantFiles {
                 file,
                 f.host() != null && f.members().contains(f.host()),
                 "host '" + f.host() + "' must be one of the members");
-        return new Cooperation(f.id(), f.name(), f.host(), List.copyOf(f.members()));
+        return new Cooperation(f.id(), f.name(), f.host(), List.copyOf(f.members()), toAgreement(file, f.agreement()));
+    }
+
+    private static Agreement toAgreement(Path file, AgreementFile f) {
+        require(file, f != null, "agreement is missing (sharedCostSplit and standAlone)");
+        require(
+                file,
+                f.sharedCostSplit() != null && f.sharedCostSplit().containsKey("default"),
+                "agreement.sharedCostSplit needs a 'default' key");
+        Map<JointServiceKind, SplitKey> byKind = new EnumMap<>(JointServiceKind.class);
+        SplitKey defaultKey = null;
+        for (Map.Entry<String, Map<String, BigDecimal>> pool :
+                f.sharedCostSplit().entrySet()) {
+            SplitKey key = toSplitKey(file, pool.getKey(), pool.getValue());
+            if ("default".equals(pool.getKey())) {
+                defaultKey = key;
+            } else {
+                byKind.put(JointServiceKind.valueOf(pool.getKey()), key);
+            }
+        }
+        StandAloneFile s = f.standAlone();
+        require(
+                file,
+                s != null && s.fixedCostPerYear() != null && s.variableCostPerRecipient() != null,
+                "agreement.standAlone needs fixedCostPerYear and variableCostPerRecipient");
+        try {
+            return new Agreement(
+                    defaultKey, byKind, new StandAloneModel(s.fixedCostPerYear(), s.variableCostPerRecipient()));
+        } catch (IllegalArgumentException e) {
+            throw fail(file, "agreement.standAlone: " + e.getMessage());
+        }
+    }
+
+    private static SplitKey toSplitKey(Path file, String pool, Map<String, BigDecimal> weights) {
+        String where = "agreement.sharedCostSplit." + pool;
+        require(
+                file,
+                "default".equals(pool)
+                        || Arrays.stream(JointServiceKind.values())
+                                .anyMatch(k -> k.name().equals(pool)),
+                where + ": unknown cost pool (default or one of " + Arrays.toString(JointServiceKind.values()) + ")");
+        require(file, weights != null && !weights.isEmpty(), where + ": no measures");
+        Map<SplitMeasure, BigDecimal> parsed = new EnumMap<>(SplitMeasure.class);
+        for (Map.Entry<String, BigDecimal> e : weights.entrySet()) {
+            require(
+                    file,
+                    Arrays.stream(SplitMeasure.values()).anyMatch(m -> m.name().equals(e.getKey())),
+                    where + ": unknown measure '" + e.getKey() + "' (one of " + Arrays.toString(SplitMeasure.values())
+                            + ")");
+            parsed.put(SplitMeasure.valueOf(e.getKey()), e.getValue());
+        }
+        try {
+            return new SplitKey(parsed);
+        } catch (IllegalArgumentException e) {
+            throw fail(file, where + ": " + e.getMessage());
+        }
     }
 
     private static boolean isHttpUrl(String value) {

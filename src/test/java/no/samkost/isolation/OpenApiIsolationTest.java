@@ -38,7 +38,13 @@ class OpenApiIsolationTest {
     static final String HOF = "0714";
     static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** Path parameters the walk knows how to fill; a new one must be taught here, on purpose. */
-    static final Set<String> KNOWN_PARAMETERS = Set.of("code", "ref", "id", "costYear", "grantYear");
+    static final Set<String> KNOWN_PARAMETERS =
+            Set.of("code", "ref", "id", "costYear", "grantYear", "serviceId", "placementId");
+
+    static final String COOPERATION_PATH = "/api/v1/cooperations/{id}";
+    static final String HOLMESTRAND = "0702";
+    /** A member of another cooperation ("sor"), not of 3k. */
+    static final String SANDEFJORD = "0706";
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,9 +58,13 @@ class OpenApiIsolationTest {
     /** A municipality's own data that requests can name: a fresh recipient (version 0) and a cost line. */
     record Own(String code, String ref, long costLineId) {}
 
+    /** The host's data in 3k that requests can name: a service, a placement in it, an unplaced recipient. */
+    record OwnInCooperation(String cooperation, String serviceId, String placementId, String freeRef) {}
+
     JsonNode document;
     Own re;
     Own hof;
+    OwnInCooperation threeK;
 
     @BeforeEach
     void eachMunicipalityHasData() throws Exception {
@@ -62,6 +72,35 @@ class OpenApiIsolationTest {
                 given().queryParam("format", "json").get("/q/openapi").asString());
         re = own(RE);
         hof = own(HOF);
+        threeK = ownInCooperation();
+    }
+
+    /** Holmestrand, 3k's host, runs a service and places one of its own recipients in it. */
+    static OwnInCooperation ownInCooperation() {
+        String token = Tokens.coordinator(HOLMESTRAND);
+        String serviceId = given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"name\":\"" + Api.uniqueRef("WALK") + "\",\"kind\":\"SHARED_HOME\",\"capacity\":500}")
+                .post("/api/v1/cooperations/3k/services")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String placed = Api.uniqueRef("WALK");
+        Api.recipient(HOLMESTRAND, placed, 1990, true);
+        String placementId = given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"recipientRef\":\"" + placed + "\",\"startsOn\":\"2023-01-01\",\"usageHoursPerWeek\":20}")
+                .post("/api/v1/cooperations/3k/services/{s}/placements", serviceId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String free = Api.uniqueRef("WALK");
+        Api.recipient(HOLMESTRAND, free, 1985, false);
+        return new OwnInCooperation("3k", serviceId, placementId, free);
     }
 
     static Own own(String code) throws Exception {
@@ -92,13 +131,22 @@ class OpenApiIsolationTest {
         return operations().stream().filter(o -> o.path().contains("{code}")).toList();
     }
 
+    List<Operation> cooperationOperations() {
+        return operations().stream()
+                .filter(o -> o.path().startsWith(COOPERATION_PATH))
+                .toList();
+    }
+
     /** A request on {@code pathCode}'s path, by {@code caller}, naming {@code named}'s data. */
     Response call(Operation operation, String pathCode, Own caller, Own named) {
+        boolean cooperation = operation.path().startsWith(COOPERATION_PATH);
         String url = operation
                 .path()
                 .replace("{code}", pathCode)
                 .replace("{ref}", named.ref())
-                .replace("{id}", Long.toString(named.costLineId()))
+                .replace("{id}", cooperation ? threeK.cooperation() : Long.toString(named.costLineId()))
+                .replace("{serviceId}", threeK.serviceId())
+                .replace("{placementId}", threeK.placementId())
                 .replace("{costYear}", "2023")
                 .replace("{grantYear}", "2024");
         RequestSpecification request = given().redirects().follow(false);
@@ -112,14 +160,16 @@ class OpenApiIsolationTest {
                             + ",2023-02,DIRECT_WAGES,1.00,\n");
         } else if (content.has("application/json")) {
             request = request.contentType("application/json")
-                    .body(validBody(content.get("application/json").get("schema"), named)
+                    .body(validBody(
+                                    content.get("application/json").get("schema"),
+                                    cooperation ? threeK.freeRef() : named.ref())
                             .toString());
         }
         return request.request(operation.method().toUpperCase(), url);
     }
 
     /** A body that the endpoint accepts, built from the schema's examples, enums and types. */
-    ObjectNode validBody(JsonNode schema, Own named) {
+    ObjectNode validBody(JsonNode schema, String recipientRef) {
         JsonNode resolved = resolve(schema);
         ObjectNode body = JSON.createObjectNode();
         Set<String> required = new java.util.HashSet<>();
@@ -134,7 +184,8 @@ class OpenApiIsolationTest {
             }
             switch (property.getKey()) {
                 case "ref" -> body.put("ref", Api.uniqueRef("NEW"));
-                case "recipientRef" -> body.put("recipientRef", named.ref());
+                case "recipientRef" -> body.put("recipientRef", recipientRef);
+                case "name" -> body.put("name", Api.uniqueRef("WALK"));
                 case "version" -> body.put("version", 0);
                 default -> {
                     if (p.has("examples")) {
@@ -167,6 +218,11 @@ class OpenApiIsolationTest {
     void theWalkKnowsEveryMunicipalityPath() {
         Pattern parameter = Pattern.compile("\\{([^}]+)}");
         for (Operation operation : operations()) {
+            if (operation.path().contains("/cooperations/")) {
+                assertTrue(
+                        operation.path().startsWith(COOPERATION_PATH),
+                        operation + ": a cooperation path must name it {id}, or the path guard does not see it");
+            }
             if (operation.path().contains("/municipalities/")) {
                 assertTrue(
                         operation.path().startsWith("/api/v1/municipalities/{code}"),
@@ -176,7 +232,8 @@ class OpenApiIsolationTest {
             while (m.find()) {
                 assertTrue(
                         KNOWN_PARAMETERS.contains(m.group(1))
-                                || !operation.path().contains("{code}"),
+                                || !(operation.path().contains("{code}")
+                                        || operation.path().startsWith(COOPERATION_PATH)),
                         operation + ": teach the isolation walk the path parameter {" + m.group(1) + "}");
             }
         }
@@ -209,6 +266,35 @@ class OpenApiIsolationTest {
             Own fresh = new Own(HOF, hof.ref(), hof.costLineId());
             int status = call(operation, HOF, hof, fresh).statusCode();
             assertTrue(status >= 200 && status < 300, operation + " on Hof's own path answered " + status);
+        }
+    }
+
+    @Test
+    void everyCooperationOperationRefusesANonMember() throws Exception {
+        List<Operation> scoped = cooperationOperations();
+        assertTrue(scoped.size() >= 10, "the walk must find the cooperation endpoints, found " + scoped);
+        Own sandefjord = new Own(SANDEFJORD, re.ref(), re.costLineId());
+        for (Operation operation : scoped) {
+            Map<String, String> before = Database.fingerprint();
+            Response response = call(operation, SANDEFJORD, sandefjord, sandefjord);
+            assertEquals(403, response.statusCode(), operation + " with Sandefjord's token on 3k");
+            assertTrue(response.contentType().startsWith("application/problem+json"), operation.toString());
+            ObjectNode problem = (ObjectNode) JSON.readTree(response.asString());
+            problem.remove("instance");
+            assertFalse(problem.toString().contains(threeK.serviceId()), operation + " leaked: " + problem);
+            assertEquals(before, Database.fingerprint(), operation + " changed data although refused");
+        }
+    }
+
+    @Test
+    void theSameCooperationRequestsSucceedForTheHost() {
+        Own holmestrand = new Own(HOLMESTRAND, re.ref(), re.costLineId());
+        for (Operation operation : cooperationOperations()) {
+            Response response = call(operation, HOLMESTRAND, holmestrand, holmestrand);
+            int status = response.statusCode();
+            assertTrue(
+                    status >= 200 && status < 300,
+                    operation + " by 3k's host answered " + status + ": " + response.asString());
         }
     }
 

@@ -305,6 +305,6 @@ class RecipientApiTest {
                 .get("/api/v1/me")
                 .then()
                 .statusCode(200)
-                .body("cooperations", org.hamcrest.Matchers.empty());
+                .body("cooperations", contains("sor"));
     }
 }

@@ -89,9 +89,11 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                     Files.writeString(tenants.resolve(m[1] + ".yaml"), tenantFile(m, issuer));
                 }
             }
+            Files.writeString(tenants.resolve("cooperations/3k.yaml"), COOPERATION_3K);
+            // Sandefjord's own cooperation: a member of another cooperation, for the 403 on 3k.
             Files.writeString(
-                    tenants.resolve("cooperations/3k.yaml"),
-                    "id: 3k\nname: 3K test\nhost: holmestrand\nmembers: [re, hof, holmestrand]\n");
+                    tenants.resolve("cooperations/sor.yaml"),
+                    "id: sor\nname: Sor test\nhost: sandefjord\nmembers: [sandefjord, flaky]\n" + AGREEMENT);
             down.add(FLAKY);
             server.createContext("/control/up/", exchange -> {
                 down.remove(exchange.getRequestURI().getPath().substring("/control/up/".length()));
@@ -109,6 +111,20 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("test identity providers did not start", e);
         }
     }
+
+    static final String AGREEMENT =
+            """
+            agreement:
+              sharedCostSplit:
+                default: {EQUAL: 0.2, PLACEMENT_DAYS: 0.8}
+              standAlone:
+                fixedCostPerYear: 3000000.00
+                variableCostPerRecipient: 1200000.00
+            """;
+
+    /** The test 3K: hosted by Holmestrand (0702), with Re (0716) and Hof (0714). */
+    static final String COOPERATION_3K =
+            "id: 3k\nname: 3K test\nhost: holmestrand\nmembers: [re, hof, holmestrand]\n" + AGREEMENT;
 
     /** Benchmarks ask for this many extra municipalities, codes 5001 and up. */
     public static final String SYNTHETIC_COUNT = "samkost.bench.municipalities";

@@ -10,6 +10,6 @@ public enum SplitMeasure {
     PLACEMENTS,
     /** Days placed in the pool's services in the cost year, summed over placements. */
     PLACEMENT_DAYS,
-    /** Hours of direct care: usage (hours per week) x days placed / 7, summed over placements. */
+    /** Hours of direct care: usage (hours per week) x days placed, summed over placements. */
     USAGE
 }

@@ -45,7 +45,7 @@ class CostSplitProperties {
                         m.population(),
                         m.placements(),
                         m.placementDays(),
-                        m.usageHours()));
+                        m.usageDays()));
             }
             return coded;
         });

@@ -1,0 +1,193 @@
+package no.samkost.cooperation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.samkost.common.IdempotentRequests;
+import no.samkost.cooperation.CooperationDtos.JointCostView;
+import no.samkost.cooperation.CooperationDtos.JointServiceUpdate;
+import no.samkost.cooperation.CooperationDtos.JointServiceView;
+import no.samkost.cooperation.CooperationDtos.NewJointCost;
+import no.samkost.cooperation.CooperationDtos.NewJointService;
+import no.samkost.cooperation.CooperationDtos.NewPlacement;
+import no.samkost.cooperation.CooperationDtos.PlacementUpdate;
+import no.samkost.cooperation.CooperationDtos.PlacementView;
+import no.samkost.tenancy.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Joint services of a cooperation, their placements and their costs. */
+@Path("/api/v1/cooperations/{id}/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "cooperation")
+public class JointServiceResource {
+
+    private final JointServices services;
+    private final Placements placements;
+    private final JointCosts costs;
+
+    public JointServiceResource(JointServices services, Placements placements, JointCosts costs) {
+        this.services = services;
+        this.placements = placements;
+        this.costs = costs;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.COORDINATOR)
+    @Operation(summary = "Create a joint service (the host's coordinators only)")
+    @APIResponse(
+            responseCode = "201",
+            description = "created",
+            headers = @Header(name = "Location", description = "the new service"),
+            content = @Content(schema = @Schema(implementation = JointServiceView.class)))
+    @APIResponse(responseCode = "409", description = "a service of that name exists")
+    public Response create(
+            @PathParam("id") String id,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull NewJointService service) {
+        JointServiceView created = services.create(id, service, Optional.ofNullable(idempotencyKey))
+                .service();
+        return Response.created(UriBuilder.fromPath("/api/v1/cooperations/{id}/services/{serviceId}")
+                        .build(id, created.id()))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
+    @Operation(summary = "The cooperation's joint services")
+    public List<JointServiceView> list(@PathParam("id") String id) {
+        return services.list(id);
+    }
+
+    @GET
+    @Path("/{serviceId}")
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
+    @Operation(summary = "One joint service")
+    @APIResponse(responseCode = "404", description = "no such service in this cooperation")
+    public JointServiceView get(@PathParam("id") String id, @PathParam("serviceId") UUID serviceId) {
+        return services.get(id, serviceId);
+    }
+
+    @PUT
+    @Path("/{serviceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.COORDINATOR)
+    @Operation(summary = "Change a joint service (the host's coordinators only; with the version read)")
+    @APIResponse(responseCode = "409", description = "stale version, a name in use, or capacity below occupancy")
+    public JointServiceView update(
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @Valid @NotNull JointServiceUpdate update) {
+        return services.update(id, serviceId, update);
+    }
+
+    @POST
+    @Path("/{serviceId}/placements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.COORDINATOR)
+    @Operation(
+            summary = "Place one of your own recipients in the joint service",
+            description = "The host sees the placement's ref, dates and usage, nothing else about the recipient. "
+                    + "The months it covers are re-attributed at once.")
+    @APIResponse(
+            responseCode = "201",
+            description = "placed",
+            headers = @Header(name = "Location", description = "the new placement"),
+            content = @Content(schema = @Schema(implementation = PlacementView.class)))
+    @APIResponse(responseCode = "409", description = "no free place in that period, or the recipient is placed already")
+    @APIResponse(responseCode = "422", description = "no such recipient in your municipality")
+    public Response place(
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull NewPlacement placement) {
+        PlacementView placed = placements
+                .place(id, serviceId, placement, Optional.ofNullable(idempotencyKey))
+                .placement();
+        return Response.created(
+                        UriBuilder.fromPath("/api/v1/cooperations/{id}/services/{serviceId}/placements/{placementId}")
+                                .build(id, serviceId, placed.id()))
+                .entity(placed)
+                .build();
+    }
+
+    @GET
+    @Path("/{serviceId}/placements")
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @Operation(summary = "Placements in the service: the host sees all, a home municipality its own")
+    public List<PlacementView> placements(@PathParam("id") String id, @PathParam("serviceId") UUID serviceId) {
+        return placements.list(id, serviceId);
+    }
+
+    @PUT
+    @Path("/{serviceId}/placements/{placementId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.COORDINATOR)
+    @Operation(summary = "Change your placement's dates or usage (with the version read); re-attributes at once")
+    @APIResponse(responseCode = "404", description = "no such placement of your municipality")
+    @APIResponse(responseCode = "409", description = "stale version, or no free place in the new period")
+    public PlacementView change(
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @PathParam("placementId") UUID placementId,
+            @Valid @NotNull PlacementUpdate update) {
+        return placements.change(id, serviceId, placementId, update);
+    }
+
+    @POST
+    @Path("/{serviceId}/costs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.COORDINATOR)
+    @Operation(
+            summary = "Record a month's cost of the joint service (the host's coordinators only)",
+            description = "DIRECT_WAGES are attributed to the placements of that month at once (JOINT_SERVICE lines in "
+                    + "the homes' ledgers); SHARED costs are split among the members in the pooled figures. "
+                    + "Append-only: a correction is a negative line with a note.")
+    @APIResponse(
+            responseCode = "201",
+            description = "recorded",
+            content = @Content(schema = @Schema(implementation = JointCostView.class)))
+    public Response addCost(
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull NewJointCost cost) {
+        JointCostView added = costs.add(id, serviceId, cost, Optional.ofNullable(idempotencyKey))
+                .cost();
+        return Response.status(Response.Status.CREATED).entity(added).build();
+    }
+
+    @GET
+    @Path("/{serviceId}/costs")
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
+    @Operation(summary = "The joint service's cost lines, optionally of one year")
+    public List<JointCostView> costs(
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        return costs.list(id, serviceId, year);
+    }
+}
