@@ -90,6 +90,10 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                 }
             }
             Files.writeString(tenants.resolve("cooperations/3k.yaml"), COOPERATION_3K);
+            // The same members again, for the hand-computed example alone (no other test writes there).
+            Files.writeString(
+                    tenants.resolve("cooperations/hand.yaml"),
+                    COOPERATION_3K.replace("id: 3k\nname: 3K test", "id: hand\nname: Hand-computed example"));
             // Sandefjord's own cooperation: a member of another cooperation, for the 403 on 3k.
             Files.writeString(
                     tenants.resolve("cooperations/sor.yaml"),

@@ -1,0 +1,410 @@
+package no.samkost.cooperation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.math.BigDecimal;
+import java.util.List;
+import no.samkost.support.Api;
+import no.samkost.support.Database;
+import no.samkost.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cooperation module through its API, with a hand-computed example in the test cooperation
+ * "hand" (host Holmestrand 0702; members Hof 0714 and Re 0716; shared costs split 20 % equal +
+ * 80 % by placement-days), cost year 2023 under the rules of grant year 2024 (threshold
+ * 1 608 000, rate 80 %, ID deduction 832 000 for those born 2005 or earlier).
+ *
+ * <pre>
+ * Placements in the shared home (capacity 2):
+ *   A  Re's  recipient, born 1990, intellectual disability, from 2023-01-01, open, 20 h/week
+ *   B  Hof's recipient, born 1985, no ID,                    from 2023-03-16, open, 30 h/week
+ *
+ * Direct wages of the home, attributed by usage x days placed in the month:
+ *   2023-02   200 000.00: only A (28 x 20 = 560)                  A 200 000.00
+ *   2023-03   310 000.00: A 31 days x 20 = 620, B 16 days x 30 = 480, 1 100 in all
+ *             A 310 000 x 620/1 100 = 174 727.2727... -> 174 727.27
+ *             B 310 000 x 480/1 100 = 135 272.7272... -> 135 272.72, + the last øre (.72 > .27) = 135 272.73
+ *   attributed: Re 374 727.27, Hof 135 272.73; 510 000.00 in all, the year's direct wages exactly
+ *
+ * Shared costs 2023-06, 1 000 000.00, by 20 % equal + 80 % placement-days (A 365, B 291; 656):
+ *   0702    200 000/3                      =  66 666.666... -> 66 666.66 (+1 øre, remainder .67)
+ *   0714    200 000/3 + 800 000 x 291/656  = 421 544.715... -> 421 544.71
+ *   0716    200 000/3 + 800 000 x 365/656  = 511 788.617... -> 511 788.61 (+1 øre, remainder .79)
+ *   whole øre give 999 999.98; the 2 øre left go to the largest remainders: 0716 (.79), 0702 (.67)
+ *
+ * Expected grants (the claims' lines for A and B; own direct wages A 2 500 000, B 1 800 000; A pays
+ * 40 000 in user payments):
+ *   A  costs 2 500 000 + 374 727.27 = 2 874 727.27; basis 2 874 727.27 - 40 000 - 832 000 - 1 608 000
+ *      = 394 727.27; grant 315 781.82
+ *   B  costs 1 800 000 + 135 272.73 = 1 935 272.73; basis 327 272.73; grant 261 818.18
+ *
+ * Pooled row of 0716: 1 placed, 365 days, attributed 374 727.27, shared 511 788.62,
+ *   expected grant 315 781.82, net 374 727.27 + 511 788.62 - 315 781.82 = 570 734.07
+ * Totals: 2 placed, 656 days, attributed 510 000.00, shared 1 000 000.00, grants 577 600.00,
+ *   net 510 000 + 1 000 000 - 577 600 = 932 400.00
+ * </pre>
+ */
+@QuarkusTest
+class CooperationApiTest {
+
+    static final String HOST = "0702";
+    static final String HOF = "0714";
+    static final String RE = "0716";
+
+    static String createService(String cooperation, String name, int capacity) {
+        return given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"kind\":\"SHARED_HOME\",\"capacity\":" + capacity + "}")
+                .post("/api/v1/cooperations/{id}/services", cooperation)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    static String place(String cooperation, String service, String code, String ref, String from, String usage) {
+        return given().auth()
+                .oauth2(Tokens.coordinator(code))
+                .contentType("application/json")
+                .body("{\"recipientRef\":\"" + ref + "\",\"startsOn\":\"" + from + "\",\"usageHoursPerWeek\":" + usage
+                        + "}")
+                .post("/api/v1/cooperations/{id}/services/{s}/placements", cooperation, service)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    static void jointCost(
+            String cooperation, String service, String period, String category, String amount, String note) {
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"period\":\"" + period + "\",\"category\":\"" + category + "\",\"amount\":" + amount
+                        + (note == null ? "" : ",\"note\":\"" + note + "\"") + "}")
+                .post("/api/v1/cooperations/{id}/services/{s}/costs", cooperation, service)
+                .then()
+                .statusCode(201);
+    }
+
+    /** Sum of the recipient's JOINT_SERVICE lines in a month, from its home's own ledger. */
+    static BigDecimal attributed(String code, String ref, String period) {
+        JsonPath lines = given().auth()
+                .oauth2(Tokens.viewer(code))
+                .queryParam("recipient", ref)
+                .queryParam("year", 2023)
+                .queryParam("size", 500)
+                .get("/api/v1/municipalities/{code}/costs", code)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        BigDecimal sum = new BigDecimal("0.00");
+        List<java.util.Map<String, Object>> items = lines.getList("items");
+        for (java.util.Map<String, Object> line : items) {
+            if ("JOINT_SERVICE".equals(line.get("category")) && period.equals(line.get("period"))) {
+                sum = sum.add(new BigDecimal(line.get("amount").toString()));
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void theHandComputedExample() throws Exception {
+        String a = Api.uniqueRef("A");
+        String b = Api.uniqueRef("B");
+        Api.recipient(RE, a, 1990, true);
+        Api.recipient(HOF, b, 1985, false);
+        Api.cost(RE, a, "2023-05", "DIRECT_WAGES", "2500000.00", null);
+        Api.cost(RE, a, "2023-05", "USER_PAYMENT", "40000.00", null);
+        Api.cost(HOF, b, "2023-05", "DIRECT_WAGES", "1800000.00", null);
+        String home = createService("hand", "Shared home", 2);
+        place("hand", home, RE, a, "2023-01-01", "20");
+        String placementB = place("hand", home, HOF, b, "2023-03-16", "30");
+        jointCost("hand", home, "2023-02", "DIRECT_WAGES", "200000.00", null);
+        jointCost("hand", home, "2023-03", "DIRECT_WAGES", "310000.00", null);
+        jointCost("hand", home, "2023-06", "SHARED", "1000000.00", null);
+
+        assertEquals(new BigDecimal("200000.00"), attributed(RE, a, "2023-02"));
+        assertEquals(new BigDecimal("174727.27"), attributed(RE, a, "2023-03"));
+        assertEquals(new BigDecimal("135272.73"), attributed(HOF, b, "2023-03"));
+
+        JsonPath pooled = given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get("/api/v1/cooperations/hand/pooled/2023")
+                .then()
+                .statusCode(200)
+                .body("cooperation", equalTo("hand"))
+                .body("costYear", equalTo(2023))
+                .body("grantYear", equalTo(2024))
+                .body("members.municipality", equalTo(List.of(HOST, HOF, RE)))
+                .extract()
+                .jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals(
+                "{municipality=0716, placedRecipients=1, placementDays=365, attributedCosts=374727.27, "
+                        + "sharedCostShare=511788.62, expectedGrant=315781.82, netCost=570734.07}",
+                pooled.getMap("members[2]").toString());
+        assertEquals(
+                "{municipality=0714, placedRecipients=1, placementDays=291, attributedCosts=135272.73, "
+                        + "sharedCostShare=421544.71, expectedGrant=261818.18, netCost=294999.26}",
+                pooled.getMap("members[1]").toString());
+        assertEquals(
+                "{municipality=0702, placedRecipients=0, placementDays=0, attributedCosts=0.00, "
+                        + "sharedCostShare=66666.67, expectedGrant=0.00, netCost=66666.67}",
+                pooled.getMap("members[0]").toString());
+        assertEquals(
+                "{placedRecipients=2, placementDays=656, attributedCosts=510000.00, sharedCosts=1000000.00, "
+                        + "expectedGrant=577600.00, netCost=932400.00}",
+                pooled.getMap("totals").toString());
+
+        // Stand-alone (test agreement: 3 000 000 a year + 1 200 000 per recipient): each member's one
+        // recipient would cost 4 200 000, replacing its joint-service share.
+        //   A: 2 874 727.27 - 374 727.27 + 4 200 000 = 6 700 000; basis 6 700 000 - 872 000 - 1 608 000
+        //      = 4 220 000; grant 3 376 000.00; net 824 000.00; saved 824 000 - 570 734.07 = 253 265.93
+        //   B: 1 935 272.73 - 135 272.73 + 4 200 000 = 6 000 000; basis 4 392 000; grant 3 513 600.00;
+        //      net 686 400.00; saved 686 400 - 294 999.26 = 391 400.74
+        //   0702 places nobody: alone it pays nothing, pooled its share: saved -66 666.67
+        JsonPath comparison = given().auth()
+                .oauth2(Tokens.viewer(HOST))
+                .get("/api/v1/cooperations/hand/comparison/2023")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals(
+                "{municipality=0716, placedRecipients=1, pooledNetCost=570734.07, standAloneCosts=4200000.00, "
+                        + "standAloneExpectedGrant=3376000.00, standAloneNetCost=824000.00, "
+                        + "savingsFromCooperation=253265.93}",
+                comparison.getMap("members[2]").toString());
+        assertEquals(
+                "{municipality=0714, placedRecipients=1, pooledNetCost=294999.26, standAloneCosts=4200000.00, "
+                        + "standAloneExpectedGrant=3513600.00, standAloneNetCost=686400.00, "
+                        + "savingsFromCooperation=391400.74}",
+                comparison.getMap("members[1]").toString());
+        assertEquals(new BigDecimal("-66666.67"), comparison.get("members[0].savingsFromCooperation"));
+
+        // The claims agree: the expected grants are the claims' own lines for A and B.
+        given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get("/api/v1/municipalities/{code}/claims/2023", RE)
+                .then()
+                .statusCode(200)
+                .body("recipients.find { it.ref == '" + a + "' }.grant", equalTo(315781.82f));
+
+        // Aggregates only: no ref, no recipient id, in JSON or CSV.
+        String json = given().auth()
+                .oauth2(Tokens.viewer(HOF))
+                .get("/api/v1/cooperations/hand/pooled/2023")
+                .asString();
+        String csv = given().auth()
+                .oauth2(Tokens.viewer(HOF))
+                .accept("text/csv")
+                .get("/api/v1/cooperations/hand/pooled/2023")
+                .then()
+                .statusCode(200)
+                .body(containsString("hand,2023,2024,0716,1,365,374727.27,511788.62,315781.82,570734.07\r\n"))
+                .body(containsString("hand,2023,2024,TOTAL,2,656,510000.00,1000000.00,577600.00,932400.00\r\n"))
+                .extract()
+                .asString();
+        for (String body : List.of(json, csv)) {
+            assertFalse(body.contains(a) || body.contains(b), body);
+            assertFalse(body.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}-.*"), "no ids in pooled figures: " + body);
+        }
+
+        // A late change: Hof's placement started on 1 March after all. March is re-attributed:
+        // A 31 x 20 = 620, B 31 x 30 = 930 of 1 550: A 124 000.00, B 186 000.00.
+        given().auth()
+                .oauth2(Tokens.coordinator(HOF))
+                .contentType("application/json")
+                .body("{\"startsOn\":\"2023-03-01\",\"usageHoursPerWeek\":30,\"version\":0}")
+                .put("/api/v1/cooperations/hand/services/{s}/placements/{p}", home, placementB)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1));
+        assertEquals(new BigDecimal("124000.00"), attributed(RE, a, "2023-03"));
+        assertEquals(new BigDecimal("186000.00"), attributed(HOF, b, "2023-03"));
+        // Append-only: the first share is still there, reversed, with the reason in the note.
+        assertEquals(
+                3,
+                Database.count(
+                        "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
+                                + " where r.ref = ? and c.period = date '2023-03-01' and c.category = 'JOINT_SERVICE'",
+                        a));
+        assertEquals(
+                1,
+                Database.count(
+                        "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
+                                + " where r.ref = ? and c.amount = -174727.27 and c.note like 'reversal%placement%changed%'",
+                        a));
+        assertTrue(
+                Database.count(
+                                "select count(*) from audit_entry where municipality_id = 're'"
+                                        + " and action = 'joint-service.attributed' and resource like ?",
+                                "%" + home + "%")
+                        >= 2,
+                "Re's audit trail shows each attribution run that touched its ledger");
+
+        // A late correction of March's wages by the host: still to the øre, across both homes.
+        jointCost("hand", home, "2023-03", "DIRECT_WAGES", "-10000.01", "overtime booked twice");
+        BigDecimal march = attributed(RE, a, "2023-03").add(attributed(HOF, b, "2023-03"));
+        assertEquals(new BigDecimal("299999.99"), march);
+    }
+
+    @Test
+    void pooledFiguresWithoutRulesForTheGrantYearSayWhichYears() {
+        // Grant year 2023 (costs of 2022) is not in the built-in table: no silent default.
+        for (String what : List.of("pooled", "comparison")) {
+            given().auth()
+                    .oauth2(Tokens.viewer(RE))
+                    .get("/api/v1/cooperations/hand/" + what + "/2022")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("no rules for grant year 2023 (costs of 2022)"));
+        }
+    }
+
+    @Test
+    void onlyTheHostRunsServicesAndRecordsTheirCosts() {
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .contentType("application/json")
+                .body("{\"name\":\"Re's own\",\"kind\":\"DAY_SERVICE\",\"capacity\":3}")
+                .post("/api/v1/cooperations/3k/services")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("only the host municipality 0702"));
+        String service = createService("3k", Api.uniqueRef("HOSTED"), 3);
+        given().auth()
+                .oauth2(Tokens.coordinator(HOF))
+                .contentType("application/json")
+                .body("{\"period\":\"2023-01\",\"category\":\"SHARED\",\"amount\":100}")
+                .post("/api/v1/cooperations/3k/services/{s}/costs", service)
+                .then()
+                .statusCode(403);
+        // Every member reads the service and its costs.
+        given().auth()
+                .oauth2(Tokens.viewer(HOF))
+                .get("/api/v1/cooperations/3k/services/{s}", service)
+                .then()
+                .statusCode(200)
+                .body("host", equalTo(HOST))
+                .body("capacity", equalTo(3));
+    }
+
+    @Test
+    void placementsRespectCapacityAndHomes() {
+        String service = createService("3k", Api.uniqueRef("SMALL"), 1);
+        String first = Api.uniqueRef("P");
+        String second = Api.uniqueRef("P");
+        Api.recipient(RE, first, 1990, false);
+        Api.recipient(HOF, second, 1990, false);
+        place("3k", service, RE, first, "2023-01-01", "10");
+        // Full while the first is open.
+        given().auth()
+                .oauth2(Tokens.coordinator(HOF))
+                .contentType("application/json")
+                .body("{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2024-06-01\",\"usageHoursPerWeek\":5}")
+                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:samkost:problem:capacity-exceeded"));
+        // A home places only its own recipients: Hof's ref means nothing in Re.
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .contentType("application/json")
+                .body("{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-02-01\","
+                        + "\"usageHoursPerWeek\":5}")
+                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("recipientRef"));
+        // Before the first starts there is room.
+        given().auth()
+                .oauth2(Tokens.coordinator(HOF))
+                .contentType("application/json")
+                .body("{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-12-31\","
+                        + "\"usageHoursPerWeek\":5}")
+                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+                .then()
+                .statusCode(201);
+        // The host sees both placements' refs; each home only its own.
+        given().auth()
+                .oauth2(Tokens.viewer(HOST))
+                .get("/api/v1/cooperations/3k/services/{s}/placements", service)
+                .then()
+                .statusCode(200)
+                .body("recipientRef", org.hamcrest.Matchers.containsInAnyOrder(first, second))
+                .body("municipality", org.hamcrest.Matchers.containsInAnyOrder(RE, HOF));
+        given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get("/api/v1/cooperations/3k/services/{s}/placements", service)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].recipientRef", equalTo(first));
+        // Bad input names the field.
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .contentType("application/json")
+                .body("{\"recipientRef\":\"" + first + "\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2024-01-01\","
+                        + "\"usageHoursPerWeek\":200}")
+                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("endsOn", "usageHoursPerWeek"));
+    }
+
+    @Test
+    void theHostCannotReadAPlacedRecipientsOwnCostsOrClaim() {
+        String ref = Api.uniqueRef("OWN");
+        Api.recipient(RE, ref, 1990, false);
+        String service = createService("3k", Api.uniqueRef("PRIVATE"), 2);
+        place("3k", service, RE, ref, "2023-01-01", "10");
+        for (String path : List.of(
+                "/api/v1/municipalities/0716/costs?recipient=" + ref,
+                "/api/v1/municipalities/0716/claims/2023",
+                "/api/v1/municipalities/0716/recipients/" + ref)) {
+            given().auth()
+                    .oauth2(Tokens.coordinator(HOST))
+                    .get(path)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void theCallersCooperationsWithTheirAgreements() {
+        given().auth()
+                .oauth2(Tokens.viewer(HOF))
+                .get("/api/v1/cooperations")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(List.of("3k", "hand")))
+                .body("[0].host.municipality", equalTo(HOST))
+                .body("[0].members.municipality", equalTo(List.of("0716", "0714", "0702")))
+                .body("[0].agreement.sharedCostSplit.default", equalTo("EQUAL 0.2 + PLACEMENT_DAYS 0.8"));
+        given().auth()
+                .oauth2(Tokens.viewer("0706"))
+                .get("/api/v1/cooperations")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(List.of("sor")));
+    }
+}
