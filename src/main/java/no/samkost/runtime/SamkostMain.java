@@ -32,6 +32,10 @@ public final class SamkostMain {
         long started = System.nanoTime();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
         database.quarkusConfig().forEach(System::setProperty);
+        // The embedded run is the local demo: load the demo data on its first start, unless told not to.
+        if (setting("samkost.demo.enabled", null) == null) {
+            System.setProperty("samkost.demo.enabled", "true");
+        }
         LOG.infof(
                 "embedded PostgreSQL ready in %d ms, data in %s",
                 (System.nanoTime() - started) / 1_000_000, dataDir.toAbsolutePath());
@@ -54,6 +58,9 @@ public final class SamkostMain {
         Quarkus.run(
                 Service.class,
                 (code, failure) -> {
+                    if (failure != null) {
+                        LOG.error("samkost stopped with an error", failure);
+                    }
                     exitCode[0] = code;
                     serviceStopped.countDown();
                 },

@@ -131,6 +131,40 @@ class KeycloakEndToEndIT {
     }
 
     @Test
+    void theDemoDataShowsPooledFiguresToTheProjectGroupAndNoOneElse() {
+        // Loaded on the first start of the embedded run, like deploy/local/run.sh's.
+        String group = KeycloakTokens.password(keycloakUrl, "0716", "group-0716");
+        String pooled = given().auth()
+                .oauth2(group)
+                .get("/api/v1/cooperations/3k/pooled/2023")
+                .then()
+                .statusCode(200)
+                .body("grantYear", equalTo(2024))
+                .body("members.municipality", equalTo(List.of("0702", "0714", "0716")))
+                .body("totals.placedRecipients", equalTo(5))
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertFalse(pooled.contains("DEMO-"), "no refs in pooled figures: " + pooled);
+        given().auth()
+                .oauth2(group)
+                .get("/api/v1/cooperations/3k/comparison/2023")
+                .then()
+                .statusCode(200)
+                .body("members", org.hamcrest.Matchers.hasSize(3));
+        // Sandefjord is in no cooperation; the project group member reads no recipient-level data.
+        given().auth()
+                .oauth2(KeycloakTokens.password(keycloakUrl, "0706", "group-0706"))
+                .get("/api/v1/cooperations/3k/pooled/2023")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(group)
+                .get("/api/v1/municipalities/0716/claims/2023")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void aViewerCannotWriteAndAProjectGroupMemberCannotReadRecipients() {
         String viewer = KeycloakTokens.password(keycloakUrl, "0716", "viewer-0716");
         String group = KeycloakTokens.password(keycloakUrl, "0716", "group-0716");

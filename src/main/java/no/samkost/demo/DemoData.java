@@ -1,0 +1,273 @@
+package no.samkost.demo;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import no.samkost.cooperation.CooperationDtos.JointCostCategory;
+import no.samkost.cooperation.CooperationDtos.NewJointCost;
+import no.samkost.cooperation.CooperationDtos.NewJointService;
+import no.samkost.cooperation.CooperationDtos.NewPlacement;
+import no.samkost.cooperation.JointCosts;
+import no.samkost.cooperation.JointServices;
+import no.samkost.cooperation.Placements;
+import no.samkost.cooperation.calculation.JointServiceKind;
+import no.samkost.costs.CostImport;
+import no.samkost.recipients.RecipientDtos.NewRecipient;
+import no.samkost.recipients.RecipientService;
+import no.samkost.recipients.UserGroup;
+import no.samkost.tenancy.ActingMunicipality;
+import no.samkost.tenancy.Cooperation;
+import no.samkost.tenancy.Municipality;
+import no.samkost.tenancy.MunicipalityRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The demo's data, loaded on the first start of the local demo (samkost.demo.enabled, which the
+ * embedded-database run switches on): the 3K cooperation with a shared home of 4 places hosted by
+ * Holmestrand, five recipients of the three members placed in it during 2023, a year of its costs,
+ * and each member's own recipients and costs, so that the claims, the pooled figures and the
+ * comparison for the costs of 2023 (rules of grant year 2024) show real numbers at once. All of it
+ * synthetic, written through the same services as requests (validation, walls, attribution, audit).
+ * A start that finds a joint service in 3K already loads nothing.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    static final String COOPERATION = "3k";
+    static final String SUBJECT = "samkost-demo-loader";
+
+    /** One synthetic recipient: who, and their own monthly costs in 2023 (not the joint home's). */
+    record DemoRecipient(
+            String ref,
+            int birthYear,
+            boolean intellectualDisability,
+            UserGroup group,
+            String monthlyDirectWages,
+            int fromMonth,
+            String monthlyUserPayment,
+            Placed placed) {}
+
+    /** A placement in the shared home. */
+    record Placed(LocalDate startsOn, LocalDate endsOn, String usageHoursPerWeek) {}
+
+    static final Map<String, List<DemoRecipient>> RECIPIENTS = Map.of(
+            "re",
+            List.of(
+                    new DemoRecipient(
+                            "DEMO-RE-1",
+                            1988,
+                            true,
+                            UserGroup.INTELLECTUAL_DISABILITY,
+                            "95000.00",
+                            1,
+                            "3500.00",
+                            new Placed(LocalDate.of(2023, 1, 1), null, "25")),
+                    new DemoRecipient(
+                            "DEMO-RE-2",
+                            1995,
+                            false,
+                            UserGroup.MENTAL_HEALTH_SUBSTANCE,
+                            "60000.00",
+                            5,
+                            null,
+                            new Placed(LocalDate.of(2023, 5, 15), null, "15")),
+                    new DemoRecipient("DEMO-RE-3", 1975, false, UserGroup.SOMATIC, "245000.00", 1, "3000.00", null)),
+            "hof",
+            List.of(
+                    new DemoRecipient(
+                            "DEMO-HOF-1",
+                            1992,
+                            true,
+                            UserGroup.INTELLECTUAL_DISABILITY,
+                            "150000.00",
+                            1,
+                            null,
+                            new Placed(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 6, 30), "30")),
+                    new DemoRecipient(
+                            "DEMO-HOF-2",
+                            2001,
+                            true,
+                            UserGroup.INTELLECTUAL_DISABILITY,
+                            "80000.00",
+                            8,
+                            "2500.00",
+                            new Placed(LocalDate.of(2023, 8, 1), null, "20")),
+                    new DemoRecipient("DEMO-HOF-3", 1950, false, UserGroup.SOMATIC, "160000.00", 1, null, null)),
+            "holmestrand",
+            List.of(
+                    new DemoRecipient(
+                            "DEMO-HOL-1",
+                            1980,
+                            false,
+                            UserGroup.OTHER,
+                            "90000.00",
+                            2,
+                            null,
+                            new Placed(LocalDate.of(2023, 2, 1), null, "35")),
+                    new DemoRecipient(
+                            "DEMO-HOL-2", 1998, true, UserGroup.INTELLECTUAL_DISABILITY, "185000.00", 1, null, null)));
+
+    static final String HOME_NAME = "Bofellesskapet Solsiden (demo)";
+    static final String MONTHLY_DIRECT_WAGES = "640000.00";
+    static final String MONTHLY_SHARED = "135000.00";
+
+    private final boolean enabled;
+    private final MunicipalityRegistry registry;
+    private final ActingMunicipality acting;
+    private final RecipientService recipients;
+    private final CostImport costs;
+    private final JointServices services;
+    private final Placements placements;
+    private final JointCosts jointCosts;
+
+    public DemoData(
+            @ConfigProperty(name = "samkost.demo.enabled", defaultValue = "false") boolean enabled,
+            MunicipalityRegistry registry,
+            ActingMunicipality acting,
+            RecipientService recipients,
+            CostImport costs,
+            JointServices services,
+            Placements placements,
+            JointCosts jointCosts) {
+        this.enabled = enabled;
+        this.registry = registry;
+        this.acting = acting;
+        this.recipients = recipients;
+        this.costs = costs;
+        this.services = services;
+        this.placements = placements;
+        this.jointCosts = jointCosts;
+    }
+
+    void onStart(@Observes StartupEvent event) throws InterruptedException {
+        if (!enabled) {
+            return;
+        }
+        // Quarkus runs start-up observers inside a request context; the loader needs requests of
+        // its own (one identity each), so it runs on its own thread, and start-up waits for it.
+        RuntimeException[] failure = {null};
+        Thread loader = new Thread(
+                () -> {
+                    try {
+                        load();
+                    } catch (RuntimeException e) {
+                        failure[0] = e;
+                    }
+                },
+                "samkost-demo-loader");
+        loader.start();
+        loader.join();
+        if (failure[0] != null) {
+            throw new IllegalStateException("loading the demo data failed", failure[0]);
+        }
+    }
+
+    void load() {
+        Optional<Cooperation> threeK = registry.all().stream()
+                .filter(m -> m.id().equals("holmestrand"))
+                .findFirst()
+                .flatMap(host -> registry.cooperationsOf(host).stream()
+                        .filter(c -> c.id().equals(COOPERATION))
+                        .findFirst());
+        if (threeK.isEmpty() || !threeK.get().members().containsAll(RECIPIENTS.keySet())) {
+            LOG.info("demo data skipped: these tenant files have no 3k cooperation of re, hof and holmestrand");
+            return;
+        }
+        Cooperation c = threeK.get();
+        Municipality host = municipality(c.host());
+        boolean[] loaded = {false};
+        acting.run(host, SUBJECT, () -> loaded[0] = !services.list(COOPERATION).isEmpty());
+        if (loaded[0]) {
+            LOG.info("demo data already loaded (3k has a joint service)");
+            return;
+        }
+        long started = System.nanoTime();
+        RECIPIENTS.forEach((tenant, list) -> acting.run(municipality(tenant), SUBJECT, () -> ownData(list)));
+        UUID[] home = new UUID[1];
+        acting.run(
+                host,
+                SUBJECT,
+                () -> home[0] = services.create(
+                                COOPERATION,
+                                new NewJointService(HOME_NAME, JointServiceKind.SHARED_HOME, 4),
+                                Optional.empty())
+                        .service()
+                        .id());
+        RECIPIENTS.forEach((tenant, list) -> acting.run(municipality(tenant), SUBJECT, () -> list.stream()
+                .filter(r -> r.placed() != null)
+                .forEach(r -> placements.place(
+                        COOPERATION,
+                        home[0],
+                        new NewPlacement(
+                                r.ref(),
+                                r.placed().startsOn(),
+                                r.placed().endsOn(),
+                                new BigDecimal(r.placed().usageHoursPerWeek())),
+                        Optional.empty()))));
+        acting.run(host, SUBJECT, () -> {
+            for (int month = 1; month <= 12; month++) {
+                String period = String.format("2023-%02d", month);
+                jointCosts.add(
+                        COOPERATION,
+                        home[0],
+                        new NewJointCost(
+                                period, JointCostCategory.DIRECT_WAGES, new BigDecimal(MONTHLY_DIRECT_WAGES), null),
+                        Optional.empty());
+                jointCosts.add(
+                        COOPERATION,
+                        home[0],
+                        new NewJointCost(period, JointCostCategory.SHARED, new BigDecimal(MONTHLY_SHARED), null),
+                        Optional.empty());
+            }
+        });
+        LOG.infof(
+                "demo data loaded in %d ms: 3k's shared home hosted by %s, %d placements, claims and pooled figures"
+                        + " for the costs of 2023",
+                (System.nanoTime() - started) / 1_000_000,
+                host.code(),
+                RECIPIENTS.values().stream()
+                        .flatMap(List::stream)
+                        .filter(r -> r.placed() != null)
+                        .count());
+    }
+
+    private void ownData(List<DemoRecipient> list) {
+        StringBuilder csv = new StringBuilder(CostImport.HEADER).append('\n');
+        for (DemoRecipient r : list) {
+            recipients.create(
+                    new NewRecipient(r.ref(), r.birthYear(), r.intellectualDisability(), r.group()), Optional.empty());
+            for (int month = r.fromMonth(); month <= 12; month++) {
+                String period = String.format("2023-%02d", month);
+                csv.append(r.ref())
+                        .append(',')
+                        .append(period)
+                        .append(",DIRECT_WAGES,")
+                        .append(r.monthlyDirectWages())
+                        .append(",demo\n");
+                if (r.monthlyUserPayment() != null) {
+                    csv.append(r.ref())
+                            .append(',')
+                            .append(period)
+                            .append(",USER_PAYMENT,")
+                            .append(r.monthlyUserPayment())
+                            .append(",demo\n");
+                }
+            }
+        }
+        costs.importCsv(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), Optional.empty());
+    }
+
+    private Municipality municipality(String tenantId) {
+        return registry.byId(tenantId).orElseThrow();
+    }
+}
