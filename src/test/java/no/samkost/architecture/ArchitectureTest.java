@@ -130,4 +130,28 @@ class ArchitectureTest {
                 .because("the money rules are tested and read without a framework in the way")
                 .check(main);
     }
+
+    @Test
+    void onlyTheCooperationModuleCrossesIntoAnotherMembersRows() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("no.samkost.cooperation..", "no.samkost.tenancy..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(no.samkost.tenancy.MemberDatabaseAccess.class)
+                .because("rebinding the database wall to another municipality is for cooperation aggregates only")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheDemoLoaderActsWithoutAToken() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("no.samkost.demo..", "no.samkost.tenancy..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(no.samkost.tenancy.ActingMunicipality.class)
+                .because("every other caller's municipality comes from a verified token")
+                .check(main);
+    }
 }

@@ -371,6 +371,43 @@ class CooperationApiTest {
     }
 
     @Test
+    void twoHomesRacingForTheLastPlaceGetOneEach() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String service = createService("3k", Api.uniqueRef("RACE"), 1);
+            String re = Api.uniqueRef("R");
+            String hof = Api.uniqueRef("H");
+            Api.recipient(RE, re, 1990, false);
+            Api.recipient(HOF, hof, 1990, false);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (String[] home : new String[][] {{RE, re}, {HOF, hof}}) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().auth()
+                                .oauth2(Tokens.coordinator(home[0]))
+                                .contentType("application/json")
+                                .body("{\"recipientRef\":\"" + home[1]
+                                        + "\",\"startsOn\":\"2023-01-01\",\"usageHoursPerWeek\":10}")
+                                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+                                .statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> answer : answers) {
+                    statuses.add(answer.get());
+                }
+                statuses.sort(null);
+                assertEquals(List.of(201, 409), statuses, "round " + round);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void theHostCannotReadAPlacedRecipientsOwnCostsOrClaim() {
         String ref = Api.uniqueRef("OWN");
         Api.recipient(RE, ref, 1990, false);

@@ -98,6 +98,16 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
             Files.writeString(
                     tenants.resolve("cooperations/sor.yaml"),
                     "id: sor\nname: Sor test\nhost: sandefjord\nmembers: [sandefjord, flaky]\n" + AGREEMENT);
+            if (Integer.getInteger(SYNTHETIC_COUNT, 0) >= BENCH_COOPERATION_MEMBERS) {
+                StringBuilder members = new StringBuilder();
+                for (int n = 1; n <= BENCH_COOPERATION_MEMBERS; n++) {
+                    members.append(n == 1 ? "" : ", ").append(SYNTHETIC_PREFIX).append(syntheticCode(n));
+                }
+                Files.writeString(
+                        tenants.resolve("cooperations/" + BENCH_COOPERATION + ".yaml"),
+                        "id: " + BENCH_COOPERATION + "\nname: Benchmark\nhost: " + SYNTHETIC_PREFIX + syntheticCode(1)
+                                + "\nmembers: [" + members + "]\n" + AGREEMENT);
+            }
             down.add(FLAKY);
             server.createContext("/control/up/", exchange -> {
                 down.remove(exchange.getRequestURI().getPath().substring("/control/up/".length()));
@@ -129,6 +139,11 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
     /** The test 3K: hosted by Holmestrand (0702), with Re (0716) and Hof (0714). */
     static final String COOPERATION_3K =
             "id: 3k\nname: 3K test\nhost: holmestrand\nmembers: [re, hof, holmestrand]\n" + AGREEMENT;
+
+    /** With synthetic municipalities, the first ten form this cooperation, hosted by the first. */
+    public static final String BENCH_COOPERATION = "bench";
+
+    public static final int BENCH_COOPERATION_MEMBERS = 10;
 
     /** Benchmarks ask for this many extra municipalities, codes 5001 and up. */
     public static final String SYNTHETIC_COUNT = "samkost.bench.municipalities";
