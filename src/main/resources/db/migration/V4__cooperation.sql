@@ -20,8 +20,12 @@ create table joint_service (
     updated_at      timestamptz  not null,
     updated_by      text         not null,
     primary key (municipality_id, id),
-    unique (municipality_id, cooperation_id, name)
+    unique (municipality_id, cooperation_id, name),
+    unique (municipality_id, cooperation_id, id)  -- what a placement names: host, cooperation, service
 );
+
+-- A placement carries its recipient's ref for the host; the key ties the copy to the recipient.
+alter table recipient add constraint recipient_id_and_ref unique (municipality_id, id, ref);
 
 create table placement (
     municipality_id      text         not null,  -- the home municipality
@@ -40,9 +44,14 @@ create table placement (
     updated_at           timestamptz  not null,
     updated_by           text         not null,
     primary key (municipality_id, id),
+    unique (municipality_id, id, recipient_id),
     check (ends_on is null or ends_on >= starts_on),
-    foreign key (municipality_id, recipient_id) references recipient (municipality_id, id),
-    foreign key (host_municipality_id, joint_service_id) references joint_service (municipality_id, id)
+    -- Foreign keys are checked past row-level security, so they are what ties a home's row to
+    -- facts it cannot see: the service exists, with that host, in that cooperation; the ref is its
+    -- own recipient's.
+    foreign key (municipality_id, recipient_id, recipient_ref) references recipient (municipality_id, id, ref),
+    foreign key (host_municipality_id, cooperation_id, joint_service_id)
+        references joint_service (municipality_id, cooperation_id, id)
 );
 create index placement_by_recipient on placement (municipality_id, recipient_id, starts_on);
 -- The host reads its services' placements; capacity checks and attribution go by service and date.
@@ -72,8 +81,8 @@ create index joint_cost_by_service on joint_cost (municipality_id, joint_service
 alter table cost_line add column placement_id uuid;
 alter table cost_line add constraint cost_line_joint_service_names_its_placement
     check ((category = 'JOINT_SERVICE') = (placement_id is not null));
-alter table cost_line add constraint cost_line_placement_is_the_municipalitys
-    foreign key (municipality_id, placement_id) references placement (municipality_id, id);
+alter table cost_line add constraint cost_line_placement_is_the_recipients
+    foreign key (municipality_id, placement_id, recipient_id) references placement (municipality_id, id, recipient_id);
 create index cost_line_by_placement on cost_line (municipality_id, placement_id, period) where placement_id is not null;
 
 do $$
@@ -102,7 +111,10 @@ create policy home_updates on placement for update
     using (municipality_id = nullif(current_setting('app.municipality', true), ''))
     with check (municipality_id = nullif(current_setting('app.municipality', true), ''));
 
-grant select, insert, update on joint_service to ${app_role};
-grant select, insert, update on placement to ${app_role};
+-- Updates only of what may change: never the keys, the host, the cooperation or the recipient.
+grant select, insert on joint_service to ${app_role};
+grant update (name, kind, capacity, version, updated_at, updated_by) on joint_service to ${app_role};
+grant select, insert on placement to ${app_role};
+grant update (starts_on, ends_on, usage_hours_per_week, version, updated_at, updated_by) on placement to ${app_role};
 grant select, insert on joint_cost to ${app_role};
 grant usage on sequence joint_cost_id_seq to ${app_role};

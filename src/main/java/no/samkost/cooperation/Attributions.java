@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import no.samkost.cooperation.JointServices.PlacementRow;
+import no.samkost.cooperation.JointServices.PlacementSlot;
 import no.samkost.cooperation.JointServices.ServiceRow;
 import no.samkost.cooperation.calculation.Attribution;
 import no.samkost.tenancy.Cooperation;
@@ -44,13 +44,19 @@ public class Attributions {
 
     private final JointServices services;
     private final MemberDatabaseAccess members;
+    private final MemberAudit memberAudit;
     private final CurrentMunicipality current;
     private final Clock clock;
 
     public Attributions(
-            JointServices services, MemberDatabaseAccess members, CurrentMunicipality current, Clock clock) {
+            JointServices services,
+            MemberDatabaseAccess members,
+            MemberAudit memberAudit,
+            CurrentMunicipality current,
+            Clock clock) {
         this.services = services;
         this.members = members;
+        this.memberAudit = memberAudit;
         this.current = current;
         this.clock = clock;
     }
@@ -65,20 +71,20 @@ public class Attributions {
     }
 
     /**
-     * Brings the given months of the service's attribution up to date in every home's ledger.
+     * Brings the given months of the service's attribution up to date in every home's ledger. The
+     * lines in a home other than the caller's say only what they are (their own days and usage, the
+     * month's wages) and are written by the cooperation, not by the caller's staff; that home's
+     * audit trail records the run.
      *
-     * @param why what caused it, for the notes and the audit trail
      * @return ledger lines appended
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int reattribute(Cooperation c, ServiceRow service, Collection<YearMonth> months, String why) {
+    public int reattribute(Cooperation c, ServiceRow service, Collection<YearMonth> months) {
         if (months.isEmpty()) {
             return 0;
         }
         Map<YearMonth, BigDecimal> wages = monthlyWages(c, service.id(), months);
-        List<PlacementRow> placements = services.placements(c, service.id());
-        Map<UUID, PlacementRow> byId = new HashMap<>();
-        placements.forEach(p -> byId.put(p.id(), p));
+        List<PlacementSlot> placements = services.slots(c, service.id());
         // What each placement-month should carry now.
         Map<String, Attribution.Part> wanted = new HashMap<>();
         Map<YearMonth, Attribution.Month> computed = new TreeMap<>();
@@ -88,14 +94,16 @@ public class Attributions {
             computed.put(month, m);
             m.parts().forEach(part -> wanted.put(part.placementId() + "@" + month, part));
         }
-        Map<String, List<PlacementRow>> byHome = placements.stream()
-                .collect(Collectors.groupingBy(PlacementRow::homeId, TreeMap::new, Collectors.toList()));
+        Map<String, List<PlacementSlot>> byHome = placements.stream()
+                .collect(Collectors.groupingBy(PlacementSlot::homeId, TreeMap::new, Collectors.toList()));
+        String caller = current.require().id();
         int appended = 0;
-        for (Map.Entry<String, List<PlacementRow>> home : byHome.entrySet()) {
-            appended += members.asMember(c, home.getKey(), connection -> {
+        for (Map.Entry<String, List<PlacementSlot>> home : byHome.entrySet()) {
+            boolean callersOwn = home.getKey().equals(caller);
+            int written = members.asMember(c, home.getKey(), connection -> {
                 Map<String, BigDecimal> now = currentShares(connection, home.getKey(), home.getValue(), months);
                 List<Line> lines = new ArrayList<>();
-                for (PlacementRow p : home.getValue()) {
+                for (PlacementSlot p : home.getValue()) {
                     for (YearMonth month : computed.keySet()) {
                         String key = p.id() + "@" + month;
                         BigDecimal had = now.getOrDefault(key, BigDecimal.ZERO);
@@ -110,19 +118,25 @@ public class Attributions {
                                     month,
                                     had.negate(),
                                     "reversal of the earlier share of joint service '" + service.name() + "' " + month
-                                            + " (re-attributed: " + why + ")"));
+                                            + ": re-attributed after a change in its costs or placements"));
                         }
                         if (want.signum() != 0) {
                             lines.add(new Line(p, month, want, explain(service, computed.get(month), part)));
                         }
                     }
                 }
-                append(connection, home.getKey(), lines);
-                if (!lines.isEmpty()) {
-                    auditInHome(connection, home.getKey(), service, months, why, lines.size());
-                }
+                append(connection, home.getKey(), lines, callersOwn ? current.subject() : MemberAudit.actor(c));
                 return lines.size();
             });
+            if (written > 0 && !callersOwn) {
+                memberAudit.record(
+                        c,
+                        home.getKey(),
+                        "joint-service.attributed",
+                        "joint service " + service.id() + " months " + new TreeSet<>(months) + ": " + written
+                                + " ledger lines, re-attributed after a change in its costs or placements");
+            }
+            appended += written;
         }
         return appended;
     }
@@ -154,20 +168,21 @@ public class Attributions {
         });
     }
 
+    /**
+     * The line's own computation: its days and usage, and the month's wages it is a share of. The
+     * other placements' weights are not in it: they are other homes' recipients' care.
+     */
     static String explain(ServiceRow service, Attribution.Month month, Attribution.Part part) {
-        BigDecimal totalWeight =
-                month.parts().stream().map(Attribution.Part::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         return "share of joint service '" + service.name() + "' " + month.month() + ": " + part.days() + " days x "
-                + part.usageHoursPerWeek().stripTrailingZeros().toPlainString() + " h/week = "
-                + part.weight().stripTrailingZeros().toPlainString() + " of "
-                + totalWeight.stripTrailingZeros().toPlainString() + " of the month's direct wages "
+                + part.usageHoursPerWeek().stripTrailingZeros().toPlainString()
+                + " h/week, in proportion to usage x days among the month's placements, of the month's direct wages "
                 + month.directWages().toPlainString();
     }
 
-    private record Line(PlacementRow placement, YearMonth month, BigDecimal amount, String note) {}
+    private record Line(PlacementSlot placement, YearMonth month, BigDecimal amount, String note) {}
 
     private static Map<String, BigDecimal> currentShares(
-            Connection connection, String home, List<PlacementRow> placements, Collection<YearMonth> months)
+            Connection connection, String home, List<PlacementSlot> placements, Collection<YearMonth> months)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 """
@@ -178,7 +193,7 @@ public class Attributions {
             query.setArray(
                     2,
                     connection.createArrayOf(
-                            "uuid", placements.stream().map(PlacementRow::id).toArray()));
+                            "uuid", placements.stream().map(PlacementSlot::id).toArray()));
             query.setArray(
                     3,
                     connection.createArrayOf(
@@ -196,8 +211,11 @@ public class Attributions {
         }
     }
 
-    /** One statement for all of a home's lines: the totals trigger then runs once. */
-    private void append(Connection connection, String home, List<Line> lines) throws SQLException {
+    /**
+     * One statement for all of a home's lines (the totals trigger then runs once); each line's
+     * recipient is its placement's, read in the home's own rows.
+     */
+    private void append(Connection connection, String home, List<Line> lines, String createdBy) throws SQLException {
         if (lines.isEmpty()) {
             return;
         }
@@ -205,56 +223,35 @@ public class Attributions {
                 """
                 insert into cost_line (municipality_id, recipient_id, period, category, amount, note, placement_id,
                                        created_at, created_by)
-                select ?, t.recipient_id, t.period, 'JOINT_SERVICE', t.amount, t.note, t.placement_id, ?, ?
-                from unnest(?::uuid[], ?::date[], ?::numeric[], ?::text[], ?::uuid[])
-                     as t(recipient_id, period, amount, note, placement_id)""")) {
-            insert.setString(1, home);
-            insert.setTimestamp(2, Timestamp.from(clock.instant()));
-            insert.setString(3, current.subject());
+                select p.municipality_id, p.recipient_id, t.period, 'JOINT_SERVICE', t.amount, t.note, p.id, ?, ?
+                from unnest(?::uuid[], ?::date[], ?::numeric[], ?::text[]) as t(placement_id, period, amount, note)
+                join placement p on p.municipality_id = ? and p.id = t.placement_id""")) {
+            insert.setTimestamp(1, Timestamp.from(clock.instant()));
+            insert.setString(2, createdBy);
+            insert.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "uuid", lines.stream().map(l -> l.placement().id()).toArray()));
             insert.setArray(
                     4,
-                    connection.createArrayOf(
-                            "uuid",
-                            lines.stream().map(l -> l.placement().recipientId()).toArray()));
-            insert.setArray(
-                    5,
                     connection.createArrayOf(
                             "text",
                             lines.stream()
                                     .map(l -> l.month().atDay(1).toString())
                                     .toArray()));
             insert.setArray(
-                    6,
+                    5,
                     connection.createArrayOf(
                             "numeric", lines.stream().map(Line::amount).toArray()));
             insert.setArray(
-                    7,
+                    6,
                     connection.createArrayOf(
                             "text", lines.stream().map(Line::note).toArray()));
-            insert.setArray(
-                    8,
-                    connection.createArrayOf(
-                            "uuid", lines.stream().map(l -> l.placement().id()).toArray()));
-            insert.executeUpdate();
-        }
-    }
-
-    private void auditInHome(
-            Connection connection, String home, ServiceRow service, Collection<YearMonth> months, String why, int lines)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into audit_entry (municipality_id, id, at, actor, action, resource) values (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, home);
-            insert.setObject(2, UUID.randomUUID());
-            insert.setTimestamp(3, Timestamp.from(clock.instant()));
-            insert.setString(4, current.subject());
-            insert.setString(5, "joint-service.attributed");
-            insert.setString(
-                    6,
-                    "joint service " + service.id() + " months " + new TreeSet<>(months) + ": " + lines
-                            + " ledger lines (" + why + ", by "
-                            + current.require().code() + ")");
-            insert.executeUpdate();
+            insert.setString(7, home);
+            int written = insert.executeUpdate();
+            if (written != lines.size()) {
+                throw new IllegalStateException("attribution wrote " + written + " of " + lines.size() + " lines");
+            }
         }
     }
 }

@@ -73,8 +73,8 @@ public class JointCosts {
         Cooperation c = cooperations.require(cooperationId);
         cooperations.requireHost(c, "records joint service costs");
         if (idempotencyKey.isPresent()) {
-            Optional<JointCostView> earlier =
-                    idempotency.earlierResponse(ADD, idempotencyKey.get(), request, JointCostView.class);
+            Optional<JointCostView> earlier = idempotency.earlierResponse(
+                    ADD + ":" + c.id() + ":" + serviceId, idempotencyKey.get(), request, JointCostView.class);
             if (earlier.isPresent()) {
                 return new Added(earlier.get(), true);
             }
@@ -97,6 +97,19 @@ public class JointCosts {
                     errors);
         }
         ServiceRow service = services.lock(c, serviceId);
+        if (amount.signum() < 0) {
+            BigDecimal monthTotal =
+                    monthTotal(c, serviceId, period, request.category()).add(amount);
+            if (monthTotal.signum() < 0) {
+                // A month's wages below zero would lower the homes' claims by a host's mistake.
+                String message = "would bring the " + request.category() + " of " + period + " below zero (to "
+                        + monthTotal.toPlainString() + ")";
+                throw new ProblemException(
+                        ProblemType.VALIDATION,
+                        "amount: " + message,
+                        List.of(Problem.Violation.field("amount", message)));
+            }
+        }
         Instant now = clock.instant();
         long id = members.asMember(c, c.host(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
@@ -119,19 +132,39 @@ public class JointCosts {
             }
         });
         if (request.category() == JointCostCategory.DIRECT_WAGES) {
-            attributions.reattribute(c, service, List.of(period), "joint cost line " + id + " recorded");
+            attributions.reattribute(c, service, List.of(period));
         }
         JointCostView view = new JointCostView(
                 id, serviceId, period.toString(), request.category(), amount, note, now, current.subject());
-        idempotencyKey.ifPresent(key -> idempotency.remember(ADD, key, request, view));
+        idempotencyKey.ifPresent(key -> idempotency.remember(ADD + ":" + c.id() + ":" + serviceId, key, request, view));
         audit.record(ADD, "joint service " + serviceId + " " + period + " " + request.category());
         return new Added(view, false);
+    }
+
+    private BigDecimal monthTotal(Cooperation c, UUID serviceId, YearMonth period, JointCostCategory category) {
+        return members.asMember(c, c.host(), connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    """
+                    select coalesce(sum(amount), 0) from joint_cost
+                    where municipality_id = ? and joint_service_id = ? and period = ? and category = ?""")) {
+                query.setString(1, c.host());
+                query.setObject(2, serviceId);
+                query.setObject(3, period.atDay(1));
+                query.setString(4, category.name());
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    return rs.getBigDecimal(1);
+                }
+            }
+        });
     }
 
     /** The service's cost lines, optionally of one year, in period order. */
     public List<JointCostView> list(String cooperationId, UUID serviceId, Integer year) {
         Cooperation c = cooperations.require(cooperationId);
         services.get(cooperationId, serviceId);
+        boolean host = cooperations.callerHosts(c);
+        String hostCode = cooperations.codeOf(c.host());
         return members.asMember(c, c.host(), connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     """
@@ -156,7 +189,8 @@ public class JointCosts {
                                 rs.getBigDecimal(4),
                                 rs.getString(5),
                                 rs.getTimestamp(6).toInstant(),
-                                rs.getString(7)));
+                                // Who at the host wrote it is the host's to know; members see the host.
+                                host ? rs.getString(7) : hostCode));
                     }
                 }
                 return lines;

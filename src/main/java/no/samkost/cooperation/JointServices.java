@@ -49,7 +49,10 @@ public class JointServices {
             int capacity,
             long version) {}
 
-    /** A placement as the host reads it: no more than the home may show the host. */
+    /**
+     * A placement with its recipient: what the home has, and what the host of the service may read.
+     * Read only for those two (the placement lists).
+     */
     record PlacementRow(
             UUID id,
             String homeId,
@@ -60,6 +63,18 @@ public class JointServices {
             LocalDate endsOn,
             BigDecimal usageHoursPerWeek,
             long version) {}
+
+    /**
+     * A placement without its recipient: what capacity, attribution and the pooled measures need,
+     * so those paths never hold another home's refs, whoever the caller is.
+     */
+    record PlacementSlot(
+            UUID id,
+            String homeId,
+            UUID serviceId,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            BigDecimal usageHoursPerWeek) {}
 
     private final Cooperations cooperations;
     private final MemberDatabaseAccess members;
@@ -89,8 +104,8 @@ public class JointServices {
         Cooperation c = cooperations.require(cooperationId);
         cooperations.requireHost(c, "runs joint services");
         if (idempotencyKey.isPresent()) {
-            Optional<JointServiceView> earlier =
-                    idempotency.earlierResponse(CREATE, idempotencyKey.get(), request, JointServiceView.class);
+            Optional<JointServiceView> earlier = idempotency.earlierResponse(
+                    CREATE + ":" + c.id(), idempotencyKey.get(), request, JointServiceView.class);
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), true);
             }
@@ -122,7 +137,7 @@ public class JointServices {
         });
         JointServiceView view = new JointServiceView(
                 id, c.id(), cooperations.codeOf(c.host()), name, request.kind(), request.capacity(), 0);
-        idempotencyKey.ifPresent(key -> idempotency.remember(CREATE, key, request, view));
+        idempotencyKey.ifPresent(key -> idempotency.remember(CREATE + ":" + c.id(), key, request, view));
         audit.record(CREATE, c.id() + " " + id);
         return new Created(view, false);
     }
@@ -142,7 +157,7 @@ public class JointServices {
         members.asMember(c, c.host(), connection -> {
             requireFreeName(connection, c, name, serviceId);
             if (request.capacity() < service.capacity()) {
-                int peak = Occupancy.peak(periods(placements(c, serviceId)), LocalDate.of(1900, 1, 1), null);
+                int peak = Occupancy.peak(periods(slots(c, serviceId)), LocalDate.of(1900, 1, 1), null);
                 if (peak > request.capacity()) {
                     throw new ProblemException(
                             ProblemType.CAPACITY_EXCEEDED,
@@ -217,7 +232,7 @@ public class JointServices {
         List<ServiceRow> rows = members.asMember(c, c.host(), connection -> {
             try (PreparedStatement query = connection.prepareStatement(SELECT_SERVICE
                     + " where municipality_id = ? and cooperation_id = ? and id = ?"
-                    + (forUpdate ? " for update" : ""))) {
+                    + (forUpdate ? " for no key update" : ""))) {
                 query.setString(1, c.host());
                 query.setString(2, c.id());
                 query.setObject(3, serviceId);
@@ -231,43 +246,82 @@ public class JointServices {
         return rows.get(0);
     }
 
-    /** Every placement in the service, as the host sees them. */
-    List<PlacementRow> placements(Cooperation c, UUID serviceId) {
-        return members.asMember(c, c.host(), connection -> placementsAsHost(connection, c.host(), List.of(serviceId)));
+    /** Every placement in the service, without recipients, read in the host's rows. */
+    List<PlacementSlot> slots(Cooperation c, UUID serviceId) {
+        return members.asMember(c, c.host(), connection -> slotsAsHost(connection, c.host(), List.of(serviceId)));
     }
 
-    static List<PlacementRow> placementsAsHost(Connection connection, String hostId, List<UUID> serviceIds)
+    static List<PlacementSlot> slotsAsHost(Connection connection, String hostId, List<UUID> serviceIds)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 """
-                select id, municipality_id, joint_service_id, recipient_id, recipient_ref, starts_on, ends_on,
-                       usage_hours_per_week, version
+                select id, municipality_id, joint_service_id, starts_on, ends_on, usage_hours_per_week
                 from placement
                 where host_municipality_id = ? and joint_service_id = any (?)
                 order by municipality_id, starts_on, id""")) {
             query.setString(1, hostId);
             query.setArray(2, connection.createArrayOf("uuid", serviceIds.toArray()));
-            List<PlacementRow> rows = new ArrayList<>();
+            List<PlacementSlot> rows = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new PlacementRow(
+                    rows.add(new PlacementSlot(
                             rs.getObject(1, UUID.class),
                             rs.getString(2),
                             rs.getObject(3, UUID.class),
-                            rs.getObject(4, UUID.class),
-                            rs.getString(5),
-                            rs.getObject(6, LocalDate.class),
-                            rs.getObject(7, LocalDate.class),
-                            rs.getBigDecimal(8),
-                            rs.getLong(9)));
+                            rs.getObject(4, LocalDate.class),
+                            rs.getObject(5, LocalDate.class),
+                            rs.getBigDecimal(6)));
                 }
             }
             return rows;
         }
     }
 
-    static List<PlacementPeriod> periods(List<PlacementRow> rows) {
-        return rows.stream()
+    /**
+     * Placements with their recipients: the host's view of its service (all homes), or a home's
+     * own placements in it ({@code home} set, read in the home's own rows).
+     */
+    List<PlacementRow> placementsWithRecipients(Cooperation c, UUID serviceId, String home, UUID placementId) {
+        String reader = home == null ? c.host() : home;
+        return members.asMember(c, reader, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    """
+                    select id, municipality_id, joint_service_id, recipient_id, recipient_ref, starts_on, ends_on,
+                           usage_hours_per_week, version
+                    from placement
+                    where joint_service_id = ?
+                      and (?::text is null or municipality_id = ?) and (?::text is not null or host_municipality_id = ?)
+                      and (?::uuid is null or id = ?)
+                    order by municipality_id, starts_on, id""")) {
+                query.setObject(1, serviceId);
+                query.setString(2, home);
+                query.setString(3, home);
+                query.setString(4, home);
+                query.setString(5, c.host());
+                query.setObject(6, placementId);
+                query.setObject(7, placementId);
+                List<PlacementRow> rows = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new PlacementRow(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getObject(3, UUID.class),
+                                rs.getObject(4, UUID.class),
+                                rs.getString(5),
+                                rs.getObject(6, LocalDate.class),
+                                rs.getObject(7, LocalDate.class),
+                                rs.getBigDecimal(8),
+                                rs.getLong(9)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    static List<PlacementPeriod> periods(List<PlacementSlot> slots) {
+        return slots.stream()
                 .map(p -> new PlacementPeriod(p.id().toString(), p.startsOn(), p.endsOn(), p.usageHoursPerWeek()))
                 .toList();
     }
@@ -313,6 +367,9 @@ public class JointServices {
         String trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 200) {
             throw invalid("name", "1-200 characters");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw invalid("name", "must not contain control characters");
         }
         return trimmed;
     }

@@ -48,6 +48,7 @@ public class Placements {
     private final Attributions attributions;
     private final RecipientDirectory recipients;
     private final MemberDatabaseAccess members;
+    private final MemberAudit memberAudit;
     private final IdempotentRequests idempotency;
     private final AuditTrail audit;
     private final CurrentMunicipality current;
@@ -59,6 +60,7 @@ public class Placements {
             Attributions attributions,
             RecipientDirectory recipients,
             MemberDatabaseAccess members,
+            MemberAudit memberAudit,
             IdempotentRequests idempotency,
             AuditTrail audit,
             CurrentMunicipality current,
@@ -68,6 +70,7 @@ public class Placements {
         this.attributions = attributions;
         this.recipients = recipients;
         this.members = members;
+        this.memberAudit = memberAudit;
         this.idempotency = idempotency;
         this.audit = audit;
         this.current = current;
@@ -79,8 +82,8 @@ public class Placements {
     public Created place(String cooperationId, UUID serviceId, NewPlacement request, Optional<String> idempotencyKey) {
         Cooperation c = cooperations.require(cooperationId);
         if (idempotencyKey.isPresent()) {
-            Optional<PlacementView> earlier =
-                    idempotency.earlierResponse(CREATE, idempotencyKey.get(), request, PlacementView.class);
+            Optional<PlacementView> earlier = idempotency.earlierResponse(
+                    operation(c, serviceId), idempotencyKey.get(), request, PlacementView.class);
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), true);
             }
@@ -131,13 +134,9 @@ public class Placements {
             }
             return null;
         });
-        attributions.reattribute(
-                c,
-                service,
-                attributions.wageMonths(c, serviceId, placed.startsOn(), placed.endsOn()),
-                "placement " + placed.id() + " added");
+        attributions.reattribute(c, service, attributions.wageMonths(c, serviceId, placed.startsOn(), placed.endsOn()));
         PlacementView view = view(placed);
-        idempotencyKey.ifPresent(key -> idempotency.remember(CREATE, key, request, view));
+        idempotencyKey.ifPresent(key -> idempotency.remember(operation(c, serviceId), key, request, view));
         audit.record(CREATE, placed.recipientRef() + " in joint service " + serviceId);
         return new Created(view, false);
     }
@@ -147,8 +146,7 @@ public class Placements {
         checkPeriod(request.startsOn(), request.endsOn(), request.usageHoursPerWeek());
         ServiceRow service = services.lock(c, serviceId);
         String home = current.require().id();
-        PlacementRow before = services.placements(c, serviceId).stream()
-                .filter(p -> p.id().equals(placementId) && p.homeId().equals(home))
+        PlacementRow before = services.placementsWithRecipients(c, serviceId, home, placementId).stream()
                 .findFirst()
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.NOT_FOUND,
@@ -189,72 +187,68 @@ public class Placements {
         TreeSet<YearMonth> months = new TreeSet<>();
         months.addAll(attributions.wageMonths(c, serviceId, before.startsOn(), before.endsOn()));
         months.addAll(attributions.wageMonths(c, serviceId, after.startsOn(), after.endsOn()));
-        attributions.reattribute(c, service, months, "placement " + placementId + " changed");
+        attributions.reattribute(c, service, months);
         audit.record("placement.change", before.recipientRef() + " in joint service " + serviceId);
         return view(after);
     }
 
     /**
      * The placements the caller may see in the service: the host all of them, a home its own.
-     * Row-level security draws the same line; the filter here only saves reading what it would hide.
+     * Row-level security draws the same line. A host's read of other homes' refs is recorded in
+     * each of those homes' audit trails too, so a home can see who read its recipients' placements.
      */
     public List<PlacementView> list(String cooperationId, UUID serviceId) {
         Cooperation c = cooperations.require(cooperationId);
         services.get(cooperationId, serviceId);
         String caller = current.require().id();
-        List<PlacementView> visible = new ArrayList<>();
-        for (PlacementRow p :
-                cooperations.callerHosts(c) ? services.placements(c, serviceId) : ownPlacements(c, serviceId, caller)) {
-            visible.add(view(p));
-        }
+        List<PlacementRow> rows = cooperations.callerHosts(c)
+                ? services.placementsWithRecipients(c, serviceId, null, null)
+                : services.placementsWithRecipients(c, serviceId, caller, null);
+        rows.stream()
+                .map(PlacementRow::homeId)
+                .filter(home -> !home.equals(caller))
+                .distinct()
+                .forEach(home -> memberAudit.record(
+                        c,
+                        home,
+                        "placement.read-by-host",
+                        "placements in joint service " + serviceId + " read by the host "
+                                + cooperations.codeOf(caller)));
         audit.recordRead("placement.list", "joint service " + serviceId);
-        return visible;
+        return rows.stream().map(this::view).toList();
     }
 
-    private List<PlacementRow> ownPlacements(Cooperation c, UUID serviceId, String home) {
-        return members.asMember(c, home, connection -> {
-            List<PlacementRow> own = new ArrayList<>();
-            for (PlacementRow p : JointServices.placementsAsHost(connection, c.host(), List.of(serviceId))) {
-                if (p.homeId().equals(home)) {
-                    own.add(p);
-                }
-            }
-            return own;
-        });
-    }
-
-    /** Capacity, and the same recipient twice at once in one service. */
+    /**
+     * Capacity, and the same recipient twice at once in one service. Other homes' placements are
+     * read without their recipients; the recipient check looks at the caller's own placements only.
+     */
     private void checkRoom(Cooperation c, ServiceRow service, PlacementRow placed) {
-        List<PlacementRow> others = services.placements(c, service.id()).stream()
-                .filter(p -> !p.id().equals(placed.id()))
-                .toList();
-        PlacementPeriod period = new PlacementPeriod(
-                placed.id().toString(), placed.startsOn(), placed.endsOn(), placed.usageHoursPerWeek());
-        for (PlacementRow other : others) {
-            if (other.homeId().equals(placed.homeId())
-                    && other.recipientId().equals(placed.recipientId())
-                    && overlaps(other, placed)) {
+        for (PlacementRow own : services.placementsWithRecipients(c, service.id(), placed.homeId(), null)) {
+            if (!own.id().equals(placed.id())
+                    && own.recipientId().equals(placed.recipientId())
+                    && overlaps(own.startsOn(), own.endsOn(), placed.startsOn(), placed.endsOn())) {
                 throw new ProblemException(
                         ProblemType.CONFLICT,
                         "recipient '" + placed.recipientRef() + "' is already placed in this joint service from "
-                                + other.startsOn() + (other.endsOn() == null ? "" : " to " + other.endsOn()));
+                                + own.startsOn() + (own.endsOn() == null ? "" : " to " + own.endsOn()));
             }
         }
-        List<PlacementPeriod> all = new ArrayList<>(JointServices.periods(others));
-        all.add(period);
-        int peak = Occupancy.peak(all, placed.startsOn(), placed.endsOn());
-        if (peak > service.capacity()) {
+        List<PlacementPeriod> all = new ArrayList<>(JointServices.periods(services.slots(c, service.id()).stream()
+                .filter(p -> !p.id().equals(placed.id()))
+                .toList()));
+        all.add(new PlacementPeriod(
+                placed.id().toString(), placed.startsOn(), placed.endsOn(), placed.usageHoursPerWeek()));
+        if (Occupancy.peak(all, placed.startsOn(), placed.endsOn()) > service.capacity()) {
+            // No count: how full the service is on which day is the host's to know.
             throw new ProblemException(
                     ProblemType.CAPACITY_EXCEEDED,
-                    "joint service '" + service.name() + "' has " + service.capacity() + " places; from "
-                            + placed.startsOn() + (placed.endsOn() == null ? " on" : " to " + placed.endsOn())
-                            + " this placement would make " + peak);
+                    "joint service '" + service.name() + "' has no free place on some day from " + placed.startsOn()
+                            + (placed.endsOn() == null ? " on" : " to " + placed.endsOn()));
         }
     }
 
-    private static boolean overlaps(PlacementRow a, PlacementRow b) {
-        return (a.endsOn() == null || !a.endsOn().isBefore(b.startsOn()))
-                && (b.endsOn() == null || !b.endsOn().isBefore(a.startsOn()));
+    private static boolean overlaps(LocalDate aFrom, LocalDate aTo, LocalDate bFrom, LocalDate bTo) {
+        return (aTo == null || !aTo.isBefore(bFrom)) && (bTo == null || !bTo.isBefore(aFrom));
     }
 
     private static void checkPeriod(LocalDate startsOn, LocalDate endsOn, BigDecimal usage) {
@@ -280,6 +274,11 @@ public class Placements {
                             .get(),
                     errors);
         }
+    }
+
+    /** A key is the caller's for one path: the same key on another service is another request. */
+    private static String operation(Cooperation c, UUID serviceId) {
+        return CREATE + ":" + c.id() + ":" + serviceId;
     }
 
     PlacementView view(PlacementRow p) {

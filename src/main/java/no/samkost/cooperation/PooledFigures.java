@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import no.samkost.audit.AuditTrail;
 import no.samkost.common.ProblemException;
@@ -26,7 +24,7 @@ import no.samkost.cooperation.CooperationDtos.PooledMember;
 import no.samkost.cooperation.CooperationDtos.PooledTotals;
 import no.samkost.cooperation.CooperationDtos.PooledView;
 import no.samkost.cooperation.CooperationDtos.StandAloneView;
-import no.samkost.cooperation.JointServices.PlacementRow;
+import no.samkost.cooperation.JointServices.PlacementSlot;
 import no.samkost.cooperation.JointServices.ServiceRow;
 import no.samkost.cooperation.calculation.Apportionment;
 import no.samkost.cooperation.calculation.CostSplit;
@@ -65,6 +63,7 @@ public class PooledFigures {
     private final Cooperations cooperations;
     private final JointServices services;
     private final MemberDatabaseAccess members;
+    private final MemberAudit memberAudit;
     private final RuleBook rules;
     private final AuditTrail audit;
 
@@ -72,11 +71,13 @@ public class PooledFigures {
             Cooperations cooperations,
             JointServices services,
             MemberDatabaseAccess members,
+            MemberAudit memberAudit,
             RuleBook rules,
             AuditTrail audit) {
         this.cooperations = cooperations;
         this.services = services;
         this.members = members;
+        this.memberAudit = memberAudit;
         this.rules = rules;
         this.audit = audit;
     }
@@ -215,20 +216,20 @@ public class PooledFigures {
         List<ServiceRow> all = services.services(c);
         Map<UUID, JointServiceKind> kindOf = new HashMap<>();
         all.forEach(s -> kindOf.put(s.id(), s.kind()));
-        record HostRows(List<PlacementRow> placements, Map<JointServiceKind, BigDecimal> shared, BigDecimal wages) {}
+        record HostRows(List<PlacementSlot> placements, Map<JointServiceKind, BigDecimal> shared, BigDecimal wages) {}
         HostRows host = members.asMember(
                 c,
                 c.host(),
                 connection -> new HostRows(
                         all.isEmpty()
                                 ? List.of()
-                                : JointServices.placementsAsHost(
+                                : JointServices.slotsAsHost(
                                         connection,
                                         c.host(),
                                         all.stream().map(ServiceRow::id).toList()),
                         sharedCosts(connection, c, first),
                         directWages(connection, c, first)));
-        List<PlacementRow> inYear = host.placements().stream()
+        List<PlacementSlot> inYear = host.placements().stream()
                 .filter(p -> period(p).daysWithin(first, last) > 0)
                 .toList();
 
@@ -260,21 +261,25 @@ public class PooledFigures {
                 .sorted((a, b) -> cooperations.codeOf(a).compareTo(cooperations.codeOf(b)))
                 .toList()) {
             Municipality municipality = cooperations.municipality(memberId);
-            List<PlacementRow> own =
+            List<PlacementSlot> own =
                     inYear.stream().filter(p -> p.homeId().equals(memberId)).toList();
-            Set<UUID> recipientIds = new HashSet<>();
             long days = 0;
-            for (PlacementRow p : own) {
-                recipientIds.add(p.recipientId());
+            for (PlacementSlot p : own) {
                 days += period(p).daysWithin(first, last);
             }
-            List<PlacedRecipient> placed = recipientIds.isEmpty()
+            List<PlacedRecipient> placed = own.isEmpty()
                     ? List.of()
                     : members.asMember(
-                            c,
-                            memberId,
-                            connection -> placedRecipients(
-                                    connection, memberId, yearRules, recipientIds, host.placements(), first));
+                            c, memberId, connection -> placedRecipients(connection, memberId, yearRules, own, first));
+            if (!placed.isEmpty() && !memberId.equals(cooperations.caller().id())) {
+                memberAudit.record(
+                        c,
+                        memberId,
+                        "cooperation.figures.read",
+                        "claim figures of " + placed.size() + " placed recipients, aggregated for cooperation " + c.id()
+                                + " cost year " + costYear + " at the request of "
+                                + cooperations.caller().code());
+            }
             BigDecimal attributed = ZERO;
             BigDecimal grant = ZERO;
             for (PlacedRecipient r : placed) {
@@ -285,7 +290,7 @@ public class PooledFigures {
             attributedTotal = attributedTotal.add(attributed);
             result.add(new Member(
                     municipality,
-                    recipientIds.size(),
+                    placed.size(),
                     days,
                     attributed,
                     shares.getOrDefault(municipality.code(), ZERO),
@@ -308,7 +313,7 @@ public class PooledFigures {
             String memberId,
             SplitKey key,
             int costYear,
-            List<PlacementRow> inYear,
+            List<PlacementSlot> inYear,
             JointServiceKind pool,
             Map<UUID, JointServiceKind> kindOf,
             LocalDate first,
@@ -322,21 +327,21 @@ public class PooledFigures {
                             "cooperation " + c.id() + " splits shared costs by population, but the tenant file of "
                                     + m.code() + " " + m.name() + " has no population for " + costYear));
         }
-        Set<UUID> recipients = new HashSet<>();
+        long placements = 0;
         long days = 0;
         BigDecimal usage = BigDecimal.ZERO;
-        for (PlacementRow p : inYear) {
+        for (PlacementSlot p : inYear) {
             if (p.homeId().equals(memberId) && kindOf.get(p.serviceId()) == pool) {
                 long d = period(p).daysWithin(first, last);
-                recipients.add(p.recipientId());
+                placements++;
                 days += d;
                 usage = usage.add(p.usageHoursPerWeek().multiply(BigDecimal.valueOf(d)));
             }
         }
-        return new MemberMeasures(m.code(), population, recipients.size(), days, usage);
+        return new MemberMeasures(m.code(), population, placements, days, usage);
     }
 
-    private static PlacementPeriod period(PlacementRow p) {
+    private static PlacementPeriod period(PlacementSlot p) {
         return new PlacementPeriod(p.id().toString(), p.startsOn(), p.endsOn(), p.usageHoursPerWeek());
     }
 
@@ -384,24 +389,18 @@ public class PooledFigures {
     }
 
     /**
-     * One query in the home's own rows: the placed recipients' yearly totals and their JOINT_SERVICE
-     * lines from this cooperation's placements, then the claim's calculation for each.
+     * One query in the home's own rows: its recipients placed in these placements, their yearly
+     * totals and their JOINT_SERVICE lines from the placements, then the claim's calculation for each.
      */
     private static List<PlacedRecipient> placedRecipients(
-            Connection connection,
-            String home,
-            GrantRules rules,
-            Set<UUID> recipientIds,
-            List<PlacementRow> placements,
-            LocalDate first)
+            Connection connection, String home, GrantRules rules, List<PlacementSlot> placements, LocalDate first)
             throws SQLException {
-        Object[] placementIds = placements.stream()
-                .filter(p -> p.homeId().equals(home))
-                .map(PlacementRow::id)
-                .toArray();
+        Object[] placementIds = placements.stream().map(PlacementSlot::id).toArray();
         try (PreparedStatement query = connection.prepareStatement(
                 """
-                with attributed as (
+                with placed as (
+                    select distinct recipient_id from placement where municipality_id = ? and id = any (?)),
+                attributed as (
                     select recipient_id, sum(amount) as amount from cost_line
                     where municipality_id = ? and placement_id = any (?) and period >= ? and period < ?
                     group by recipient_id)
@@ -409,19 +408,21 @@ public class PooledFigures {
                        coalesce(t.direct_wage_costs, 0), coalesce(t.earmarked_grants, 0),
                        coalesce(t.host_municipality_grant, 0), coalesce(t.user_payments, 0),
                        coalesce(a.amount, 0)
-                from recipient r
+                from placed p
+                join recipient r on r.municipality_id = ? and r.id = p.recipient_id
                 left join cost_year_total t
                        on t.municipality_id = r.municipality_id and t.recipient_id = r.id and t.year = ?
                 left join attributed a on a.recipient_id = r.id
-                where r.municipality_id = ? and r.id = any (?)
                 order by r.id""")) {
+            java.sql.Array ids = connection.createArrayOf("uuid", placementIds);
             query.setString(1, home);
-            query.setArray(2, connection.createArrayOf("uuid", placementIds));
-            query.setObject(3, first);
-            query.setObject(4, first.plusYears(1));
-            query.setInt(5, first.getYear());
-            query.setString(6, home);
-            query.setArray(7, connection.createArrayOf("uuid", recipientIds.toArray()));
+            query.setArray(2, ids);
+            query.setString(3, home);
+            query.setArray(4, ids);
+            query.setObject(5, first);
+            query.setObject(6, first.plusYears(1));
+            query.setString(7, home);
+            query.setInt(8, first.getYear());
             List<PlacedRecipient> placed = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {

@@ -60,6 +60,9 @@ public final class CostLineRules {
         if (text != null && text.length() > MAX_NOTE) {
             issues.add(new Issue("note", "must be at most " + MAX_NOTE + " characters"));
         }
+        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            issues.add(new Issue("note", "must not contain control characters"));
+        }
         if (amount != null && amount.signum() < 0 && text == null) {
             issues.add(new Issue("note", "a correction (negative amount) must say why in a note"));
         }

@@ -1,5 +1,6 @@
 package no.samkost.demo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +21,7 @@ import no.samkost.cooperation.JointServices;
 import no.samkost.cooperation.Placements;
 import no.samkost.cooperation.calculation.JointServiceKind;
 import no.samkost.costs.CostImport;
+import no.samkost.recipients.RecipientDirectory;
 import no.samkost.recipients.RecipientDtos.NewRecipient;
 import no.samkost.recipients.RecipientService;
 import no.samkost.recipients.UserGroup;
@@ -125,6 +127,7 @@ public class DemoData {
     private final MunicipalityRegistry registry;
     private final ActingMunicipality acting;
     private final RecipientService recipients;
+    private final RecipientDirectory directory;
     private final CostImport costs;
     private final JointServices services;
     private final Placements placements;
@@ -135,6 +138,7 @@ public class DemoData {
             MunicipalityRegistry registry,
             ActingMunicipality acting,
             RecipientService recipients,
+            RecipientDirectory directory,
             CostImport costs,
             JointServices services,
             Placements placements,
@@ -143,6 +147,7 @@ public class DemoData {
         this.registry = registry;
         this.acting = acting;
         this.recipients = recipients;
+        this.directory = directory;
         this.costs = costs;
         this.services = services;
         this.placements = placements;
@@ -189,6 +194,17 @@ public class DemoData {
         acting.run(host, SUBJECT, () -> loaded[0] = !services.list(COOPERATION).isEmpty());
         if (loaded[0]) {
             LOG.info("demo data already loaded (3k has a joint service)");
+            return;
+        }
+        boolean[] partly = {false};
+        RECIPIENTS.forEach((tenant, list) -> acting.run(
+                municipality(tenant),
+                SUBJECT,
+                () -> partly[0] |= QuarkusTransaction.requiringNew().call(() -> list.stream()
+                        .anyMatch(r -> directory.idOf(r.ref()).isPresent()))));
+        if (partly[0]) {
+            LOG.warn("demo data skipped: demo recipients exist but 3k has no joint service (an earlier load stopped"
+                    + " half-way?); delete the data directory to load the demo afresh");
             return;
         }
         long started = System.nanoTime();

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
 /**
@@ -16,7 +17,7 @@ import org.hibernate.Session;
  * service, each home's ledger), and the pooled figures need each member's claim for its placed
  * recipients. Row-level security still decides every statement: this rebinds the transaction to
  * one member at a time, so each statement sees exactly one municipality, and binds it back to the
- * caller afterwards, also on failure. One transaction throughout, so an attribution that writes to
+ * caller (or the enclosing call's member) afterwards, also on failure. One transaction throughout, so an attribution that writes to
  * three homes' ledgers commits in all of them or in none.
  *
  * <p>Only plain JDBC runs inside: Hibernate's pending writes are flushed first (they belong to the
@@ -57,26 +58,44 @@ public class MemberDatabaseAccess {
         }
         registry.byId(member).orElseThrow(() -> new IllegalStateException("unknown member " + member));
         entityManager.flush();
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            if (member.equals(caller.id())) {
-                return work.run(connection);
-            }
-            bind(connection, member);
-            T result;
-            try {
-                result = work.run(connection);
-            } catch (SQLException | RuntimeException e) {
-                // The transaction is lost anyway (and the binding with it); keep the first cause.
-                try {
-                    bind(connection, caller.id());
-                } catch (SQLException rebind) {
-                    e.addSuppressed(rebind);
+        Session session = entityManager.unwrap(Session.class);
+        // Nothing of Hibernate's may reach the database while another member is bound.
+        FlushMode flushMode = session.getHibernateFlushMode();
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        try {
+            return session.doReturningWork(connection -> {
+                String previous = bound(connection);
+                if (member.equals(previous)) {
+                    return work.run(connection);
                 }
-                throw e;
-            }
-            bind(connection, caller.id());
-            return result;
-        });
+                bind(connection, member);
+                T result;
+                try {
+                    result = work.run(connection);
+                } catch (SQLException | RuntimeException e) {
+                    // The transaction is lost anyway (and the binding with it); keep the first cause.
+                    try {
+                        bind(connection, previous);
+                    } catch (SQLException rebind) {
+                        e.addSuppressed(rebind);
+                    }
+                    throw e;
+                }
+                bind(connection, previous);
+                return result;
+            });
+        } finally {
+            session.setHibernateFlushMode(flushMode);
+        }
+    }
+
+    /** Whom the transaction is bound to now: the caller, or the member of an enclosing call. */
+    private static String bound(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select current_setting('app.municipality', true)");
+                java.sql.ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static void bind(Connection connection, String municipalityId) throws SQLException {

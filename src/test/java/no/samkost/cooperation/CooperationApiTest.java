@@ -248,7 +248,7 @@ class CooperationApiTest {
                 1,
                 Database.count(
                         "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
-                                + " where r.ref = ? and c.amount = -174727.27 and c.note like 'reversal%placement%changed%'",
+                                + " where r.ref = ? and c.amount = -174727.27 and c.note like 'reversal%re-attributed after a change%'",
                         a));
         assertTrue(
                 Database.count(
@@ -257,6 +257,24 @@ class CooperationApiTest {
                                 "%" + home + "%")
                         >= 2,
                 "Re's audit trail shows each attribution run that touched its ledger");
+
+        // What the host's and Hof's actions wrote into Re's ledger is the cooperation's, and says
+        // nothing about Hof's placement: no ids, no other placement's weights, no Hof staff id.
+        assertEquals(
+                0,
+                Database.count(
+                        "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
+                                + " where r.ref = ? and c.category = 'JOINT_SERVICE'"
+                                + " and (c.created_by <> 'cooperation:hand' or c.note ~ '[0-9a-f]{8}-[0-9a-f]{4}'"
+                                + "      or c.note like '%1100%' or c.note like '%1550%' or c.note like '%480%')",
+                        a));
+        assertTrue(
+                Database.count(
+                                "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
+                                        + " where r.ref = ? and c.category = 'JOINT_SERVICE' and c.created_by = 'user-0714'",
+                                b)
+                        > 0,
+                "Hof's own lines from its own change name Hof's user");
 
         // A late correction of March's wages by the host: still to the øre, across both homes.
         jointCost("hand", home, "2023-03", "DIRECT_WAGES", "-10000.01", "overtime booked twice");
@@ -307,7 +325,7 @@ class CooperationApiTest {
     }
 
     @Test
-    void placementsRespectCapacityAndHomes() {
+    void placementsRespectCapacityAndHomes() throws Exception {
         String service = createService("3k", Api.uniqueRef("SMALL"), 1);
         String first = Api.uniqueRef("P");
         String second = Api.uniqueRef("P");
@@ -323,7 +341,8 @@ class CooperationApiTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:samkost:problem:capacity-exceeded"));
+                .body("type", equalTo("urn:samkost:problem:capacity-exceeded"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(".*\\d+ places.*")));
         // A home places only its own recipients: Hof's ref means nothing in Re.
         given().auth()
                 .oauth2(Tokens.coordinator(RE))
@@ -351,6 +370,17 @@ class CooperationApiTest {
                 .statusCode(200)
                 .body("recipientRef", org.hamcrest.Matchers.containsInAnyOrder(first, second))
                 .body("municipality", org.hamcrest.Matchers.containsInAnyOrder(RE, HOF));
+        // Each home's audit trail shows that the host read its placements.
+        for (String home : List.of("re", "hof")) {
+            assertTrue(
+                    Database.count(
+                                    "select count(*) from audit_entry where municipality_id = ?"
+                                            + " and action = 'placement.read-by-host' and resource like ?",
+                                    home,
+                                    "%" + service + "%")
+                            > 0,
+                    home);
+        }
         given().auth()
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/cooperations/3k/services/{s}/placements", service)
@@ -405,6 +435,87 @@ class CooperationApiTest {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToOneServicesPath() {
+        String first = createService("3k", Api.uniqueRef("IDEM"), 3);
+        String second = createService("3k", Api.uniqueRef("IDEM"), 3);
+        String ref = Api.uniqueRef("IDEM");
+        Api.recipient(RE, ref, 1990, false);
+        String body = "{\"recipientRef\":\"" + ref + "\",\"startsOn\":\"2023-01-01\",\"usageHoursPerWeek\":10}";
+        String key = java.util.UUID.randomUUID().toString();
+        String placed = given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/cooperations/3k/services/{s}/placements", first)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // The same key and body on another service is another request: refused, not replayed.
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/cooperations/3k/services/{s}/placements", second)
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("urn:samkost:problem:idempotency-key-reused"));
+        given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get("/api/v1/cooperations/3k/services/{s}/placements", second)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+        // A retry on the same service is the same placement.
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/cooperations/3k/services/{s}/placements", first)
+                .then()
+                .statusCode(201)
+                .body("id", equalTo(placed));
+    }
+
+    @Test
+    void aCorrectionCannotTakeAMonthBelowZeroAndControlCharactersAreRefused() throws Exception {
+        String service = createService("3k", Api.uniqueRef("NEG"), 3);
+        jointCost("3k", service, "2023-04", "DIRECT_WAGES", "1000.00", null);
+        java.util.Map<String, String> before = Database.fingerprint();
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"period\":\"2023-04\",\"category\":\"DIRECT_WAGES\",\"amount\":-1000.01,\"note\":\"oops\"}")
+                .post("/api/v1/cooperations/3k/services/{s}/costs", service)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("amount"))
+                .body("detail", containsString("below zero"));
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"period\":\"2023-04\",\"category\":\"SHARED\",\"amount\":10,\"note\":\"a\\u0000b\"}")
+                .post("/api/v1/cooperations/3k/services/{s}/costs", service)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("note"));
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"name\":\"bad\\u0007name\",\"kind\":\"OTHER\",\"capacity\":1}")
+                .post("/api/v1/cooperations/3k/services")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        assertEquals(before, Database.fingerprint(), "refused writes changed nothing");
+        // Correcting the month to exactly zero is fine.
+        jointCost("3k", service, "2023-04", "DIRECT_WAGES", "-1000.00", "booked on the wrong service");
     }
 
     @Test

@@ -241,6 +241,45 @@ class DatabaseWallTest {
     }
 
     @Test
+    void aPlacementCannotBeRepointedAtAnotherHostServiceOrRecipient() throws SQLException {
+        for (String column : List.of(
+                "host_municipality_id = 'holmestrand'",
+                "joint_service_id = gen_random_uuid()",
+                "cooperation_id = 'other'",
+                "recipient_ref = 'SOMEONE'",
+                "municipality_id = 'hof'")) {
+            try (Connection c = boundTo(RE);
+                    Statement s = c.createStatement()) {
+                SQLException refused = assertThrows(
+                        SQLException.class,
+                        () -> s.executeUpdate("update placement set " + column + " where municipality_id = 're'"),
+                        column);
+                assertEquals("42501", refused.getSQLState(), column + ": " + refused.getMessage());
+                c.rollback();
+            }
+        }
+        // A new placement must name a service that exists with that host in that cooperation, and
+        // the home's own recipient under its own ref: foreign keys see past row-level security.
+        try (Connection c = boundTo(RE);
+                Statement s = c.createStatement()) {
+            SQLException refused = assertThrows(
+                    SQLException.class,
+                    () -> s.executeUpdate(
+                            """
+                            insert into placement (municipality_id, id, host_municipality_id, cooperation_id,
+                                                   joint_service_id, recipient_id, recipient_ref, starts_on,
+                                                   usage_hours_per_week, version, created_at, created_by,
+                                                   updated_at, updated_by)
+                            select municipality_id, gen_random_uuid(), host_municipality_id, 'some-other-cooperation',
+                                   joint_service_id, recipient_id, recipient_ref, starts_on, usage_hours_per_week, 0,
+                                   now(), 'x', now(), 'x'
+                            from placement where municipality_id = 're' limit 1"""));
+            assertEquals("23503", refused.getSQLState(), refused.getMessage());
+            c.rollback();
+        }
+    }
+
+    @Test
     void theServiceCannotDeleteHistory() throws SQLException {
         for (String table : tenantTables()) {
             try (Connection c = boundTo(RE);

@@ -6,7 +6,7 @@ public enum SplitMeasure {
     EQUAL,
     /** Inhabitants (innbyggertall) in the cost year, from the tenant files. */
     POPULATION,
-    /** Recipients placed in the pool's services at any time in the cost year. */
+    /** Placements in the pool's services at any time in the cost year. */
     PLACEMENTS,
     /** Days placed in the pool's services in the cost year, summed over placements. */
     PLACEMENT_DAYS,
