@@ -20,6 +20,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import no.samkost.audit.AuditTrail;
+import no.samkost.cooperation.CooperationDtos.AttributionMonthView;
+import no.samkost.cooperation.CooperationDtos.AttributionPartView;
+import no.samkost.cooperation.CooperationDtos.AttributionView;
 import no.samkost.cooperation.JointServices.PlacementSlot;
 import no.samkost.cooperation.JointServices.ServiceRow;
 import no.samkost.cooperation.calculation.Attribution;
@@ -42,19 +46,25 @@ import no.samkost.tenancy.MemberDatabaseAccess;
 @ApplicationScoped
 public class Attributions {
 
+    private final Cooperations cooperations;
     private final JointServices services;
+    private final AuditTrail audit;
     private final MemberDatabaseAccess members;
     private final MemberAudit memberAudit;
     private final CurrentMunicipality current;
     private final Clock clock;
 
     public Attributions(
+            Cooperations cooperations,
             JointServices services,
+            AuditTrail audit,
             MemberDatabaseAccess members,
             MemberAudit memberAudit,
             CurrentMunicipality current,
             Clock clock) {
+        this.cooperations = cooperations;
         this.services = services;
+        this.audit = audit;
         this.members = members;
         this.memberAudit = memberAudit;
         this.current = current;
@@ -139,6 +149,45 @@ public class Attributions {
             appended += written;
         }
         return appended;
+    }
+
+    /**
+     * The attribution of a cost year, month by month and placement by placement, for the host: what
+     * each home's JOINT_SERVICE lines add up to, with the weights that make the shares, so the host
+     * can show an auditor every line. Host only: the parts name every home's refs and care.
+     */
+    @Transactional
+    public AttributionView explain(Cooperation c, UUID serviceId, int costYear) {
+        cooperations.requireHost(c, "sees how a joint service's wages were attributed");
+        services.get(c.id(), serviceId);
+        Map<UUID, JointServices.PlacementRow> placements = new HashMap<>();
+        services.placementsWithRecipients(c, serviceId, null, null).forEach(p -> placements.put(p.id(), p));
+        List<PlacementSlot> slots = services.slots(c, serviceId);
+        List<AttributionMonthView> months = new ArrayList<>();
+        monthlyWages(c, serviceId, null).forEach((month, wages) -> {
+            if (month.getYear() != costYear) {
+                return;
+            }
+            Attribution.Month m = Attribution.attribute(month, wages, JointServices.periods(slots));
+            List<AttributionPartView> parts = new ArrayList<>();
+            BigDecimal totalWeight = BigDecimal.ZERO;
+            for (Attribution.Part part : m.parts()) {
+                JointServices.PlacementRow p = placements.get(UUID.fromString(part.placementId()));
+                totalWeight = totalWeight.add(part.weight());
+                parts.add(new AttributionPartView(
+                        p.id(),
+                        cooperations.codeOf(p.homeId()),
+                        p.recipientRef(),
+                        part.days(),
+                        part.usageHoursPerWeek(),
+                        part.weight(),
+                        part.amount()));
+            }
+            months.add(
+                    new AttributionMonthView(month.toString(), m.directWages(), totalWeight, parts, m.unattributed()));
+        });
+        audit.recordRead("joint-service.attribution.read", "joint service " + serviceId + " cost year " + costYear);
+        return new AttributionView(serviceId, costYear, months);
     }
 
     /** The service's direct wages per month (all months when {@code months} is null). */

@@ -165,4 +165,25 @@ public final class CooperationDtos {
             StandAloneView standAlone,
             List<ComparisonMember> members,
             List<String> notes) {}
+
+    @Schema(name = "AttributionPart")
+    public record AttributionPartView(
+            UUID placementId,
+            @Schema(description = "the home municipality's code") String municipality,
+            String recipientRef,
+            long days,
+            BigDecimal usageHoursPerWeek,
+            @Schema(description = "usage x days") BigDecimal weight,
+            BigDecimal amount) {}
+
+    @Schema(name = "AttributionMonth")
+    public record AttributionMonthView(
+            @Schema(description = "month, YYYY-MM") String period,
+            BigDecimal directWages,
+            @Schema(description = "the sum of the parts' weights") BigDecimal totalWeight,
+            List<AttributionPartView> parts,
+            @Schema(description = "wages of a month with nobody placed") BigDecimal unattributed) {}
+
+    @Schema(name = "Attribution", description = "How a joint service's direct wages were attributed, month by month")
+    public record AttributionView(UUID jointServiceId, int costYear, List<AttributionMonthView> months) {}
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.samkost.common.IdempotentRequests;
+import no.samkost.cooperation.CooperationDtos.AttributionView;
 import no.samkost.cooperation.CooperationDtos.JointCostView;
 import no.samkost.cooperation.CooperationDtos.JointServiceUpdate;
 import no.samkost.cooperation.CooperationDtos.JointServiceView;
@@ -46,11 +47,20 @@ public class JointServiceResource {
     private final JointServices services;
     private final Placements placements;
     private final JointCosts costs;
+    private final Attributions attributions;
+    private final Cooperations cooperations;
 
-    public JointServiceResource(JointServices services, Placements placements, JointCosts costs) {
+    public JointServiceResource(
+            JointServices services,
+            Placements placements,
+            JointCosts costs,
+            Attributions attributions,
+            Cooperations cooperations) {
         this.services = services;
         this.placements = placements;
         this.costs = costs;
+        this.attributions = attributions;
+        this.cooperations = cooperations;
     }
 
     @POST
@@ -189,5 +199,20 @@ public class JointServiceResource {
             @PathParam("serviceId") UUID serviceId,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return costs.list(id, serviceId, year);
+    }
+
+    @GET
+    @Path("/{serviceId}/attribution/{costYear}")
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @Operation(
+            summary = "How the service's direct wages were attributed in a cost year (the host only)",
+            description = "Month by month: the wages, each placement's days, usage, weight and share, and what fell "
+                    + "in months with nobody placed. The homes' JOINT_SERVICE lines add up to these shares.")
+    @APIResponse(responseCode = "403", description = "not the host of the cooperation")
+    public AttributionView attribution(
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @PathParam("costYear") @Min(2000) @Max(2100) int costYear) {
+        return attributions.explain(cooperations.require(id), serviceId, costYear);
     }
 }

@@ -170,6 +170,29 @@ class CooperationApiTest {
                         + "expectedGrant=577600.00, netCost=932400.00}",
                 pooled.getMap("totals").toString());
 
+        // The host can show an auditor every share: March's weights and parts, as computed above.
+        JsonPath attribution = given().auth()
+                .oauth2(Tokens.viewer(HOST))
+                .get("/api/v1/cooperations/hand/services/{s}/attribution/2023", home)
+                .then()
+                .statusCode(200)
+                .body("months.period", equalTo(List.of("2023-02", "2023-03")))
+                .extract()
+                .jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals(new BigDecimal("1100.00"), attribution.get("months[1].totalWeight"));
+        // In the order that breaks ties for the last øre: home (hof before re), start, placement.
+        assertEquals(List.of(b, a), attribution.getList("months[1].parts.recipientRef"));
+        assertEquals(
+                List.of(new BigDecimal("135272.73"), new BigDecimal("174727.27")),
+                attribution.getList("months[1].parts.amount"));
+        // Only the host: it names every home's refs.
+        given().auth()
+                .oauth2(Tokens.viewer(RE))
+                .get("/api/v1/cooperations/hand/services/{s}/attribution/2023", home)
+                .then()
+                .statusCode(403);
+
         // Stand-alone (test agreement: 3 000 000 a year + 1 200 000 per recipient): each member's one
         // recipient would cost 4 200 000, replacing its joint-service share.
         //   A: 2 874 727.27 - 374 727.27 + 4 200 000 = 6 700 000; basis 6 700 000 - 872 000 - 1 608 000
