@@ -1,81 +1,73 @@
 package no.samkost.cooperation;
 
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import no.samkost.common.CsvBodyWriter;
 import no.samkost.cooperation.CooperationDtos.PooledMember;
 import no.samkost.cooperation.CooperationDtos.PooledTotals;
 import no.samkost.cooperation.CooperationDtos.PooledView;
 
 /**
- * The pooled figures as CSV: one row per member and a last row {@code TOTAL}, columns named as the
- * JSON fields (the total row's sharedCostShare is the shared costs in all). Aggregates only, like
- * the JSON.
+ * The pooled figures as CSV: one row per member and a last row {@code TOTAL} (whose
+ * sharedCostShare is the shared costs in all). Aggregates only, like the JSON.
  */
 @Provider
-@Produces(PooledCsv.MEDIA_TYPE)
-public class PooledCsv implements MessageBodyWriter<PooledView> {
+@Produces(CsvBodyWriter.MEDIA_TYPE)
+public class PooledCsv extends CsvBodyWriter<PooledView> {
 
-    public static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = CsvBodyWriter.MEDIA_TYPE;
     static final String HEADER = "cooperation,costYear,grantYear,municipality,placedRecipients,placementDays,"
             + "attributedCosts,sharedCostShare,expectedGrant,netCost";
 
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return PooledView.class.isAssignableFrom(type);
+    public PooledCsv() {
+        super(PooledView.class, HEADER);
     }
 
     @Override
-    public void writeTo(
-            PooledView pooled,
-            Class<?> type,
-            Type genericType,
-            Annotation[] annotations,
-            MediaType mediaType,
-            MultivaluedMap<String, Object> headers,
-            OutputStream entityStream)
-            throws IOException {
-        headers.putSingle(
-                "Content-Disposition",
-                "attachment; filename=\"pooled-" + pooled.cooperation() + "-costs-" + pooled.costYear() + ".csv\"");
-        Writer out = new OutputStreamWriter(entityStream, StandardCharsets.UTF_8);
-        out.write(HEADER);
-        out.write("\r\n");
-        String prefix = pooled.cooperation() + "," + pooled.costYear() + "," + pooled.grantYear() + ",";
+    protected String fileName(PooledView pooled) {
+        return "pooled-" + pooled.cooperation() + "-costs-" + pooled.costYear();
+    }
+
+    @Override
+    protected List<List<String>> rows(PooledView pooled) {
+        List<List<String>> rows = new ArrayList<>();
         for (PooledMember m : pooled.members()) {
-            out.write(prefix
-                    + String.join(
-                            ",",
-                            m.municipality(),
-                            Integer.toString(m.placedRecipients()),
-                            Long.toString(m.placementDays()),
-                            m.attributedCosts().toPlainString(),
-                            m.sharedCostShare().toPlainString(),
-                            m.expectedGrant().toPlainString(),
-                            m.netCost().toPlainString()));
-            out.write("\r\n");
+            rows.add(row(
+                    pooled,
+                    m.municipality(),
+                    m.placedRecipients(),
+                    m.placementDays(),
+                    List.of(
+                            money(m.attributedCosts()),
+                            money(m.sharedCostShare()),
+                            money(m.expectedGrant()),
+                            money(m.netCost()))));
         }
         PooledTotals t = pooled.totals();
-        out.write(prefix
-                + String.join(
-                        ",",
-                        "TOTAL",
-                        Integer.toString(t.placedRecipients()),
-                        Long.toString(t.placementDays()),
-                        t.attributedCosts().toPlainString(),
-                        t.sharedCosts().toPlainString(),
-                        t.expectedGrant().toPlainString(),
-                        t.netCost().toPlainString()));
-        out.write("\r\n");
-        out.flush();
+        rows.add(row(
+                pooled,
+                "TOTAL",
+                t.placedRecipients(),
+                t.placementDays(),
+                List.of(
+                        money(t.attributedCosts()),
+                        money(t.sharedCosts()),
+                        money(t.expectedGrant()),
+                        money(t.netCost()))));
+        return rows;
+    }
+
+    private static List<String> row(PooledView p, String who, int placed, long days, List<String> amounts) {
+        List<String> row = new ArrayList<>(List.of(
+                p.cooperation(),
+                Integer.toString(p.costYear()),
+                Integer.toString(p.grantYear()),
+                who,
+                Integer.toString(placed),
+                Long.toString(days)));
+        row.addAll(amounts);
+        return row;
     }
 }
