@@ -86,6 +86,15 @@ class CooperationApiTest {
                 .path("id");
     }
 
+    /** Re's, Hof's or the host's coordinator posts a placement body in a 3k service. */
+    static io.restassured.response.Response postPlacement(String code, String service, String body) {
+        return given().auth()
+                .oauth2(Tokens.coordinator(code))
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/cooperations/3k/services/{s}/placements", service);
+    }
+
     static void jointCost(
             String cooperation, String service, String period, String category, String amount, String note) {
         given().auth()
@@ -356,33 +365,30 @@ class CooperationApiTest {
         Api.recipient(HOF, second, 1990, false);
         place("3k", service, RE, first, "2023-01-01", "10");
         // Full while the first is open.
-        given().auth()
-                .oauth2(Tokens.coordinator(HOF))
-                .contentType("application/json")
-                .body("{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2024-06-01\",\"usageHoursPerWeek\":5}")
-                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+        postPlacement(
+                        HOF,
+                        service,
+                        "{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2024-06-01\",\"usageHoursPerWeek\":5}")
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:samkost:problem:capacity-exceeded"))
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(".*\\d+ places.*")));
         // A home places only its own recipients: Hof's ref means nothing in Re.
-        given().auth()
-                .oauth2(Tokens.coordinator(RE))
-                .contentType("application/json")
-                .body("{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-02-01\","
-                        + "\"usageHoursPerWeek\":5}")
-                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+        postPlacement(
+                        RE,
+                        service,
+                        "{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-02-01\","
+                                + "\"usageHoursPerWeek\":5}")
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("recipientRef"));
         // Before the first starts there is room.
-        given().auth()
-                .oauth2(Tokens.coordinator(HOF))
-                .contentType("application/json")
-                .body("{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-12-31\","
-                        + "\"usageHoursPerWeek\":5}")
-                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+        postPlacement(
+                        HOF,
+                        service,
+                        "{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-12-31\","
+                                + "\"usageHoursPerWeek\":5}")
                 .then()
                 .statusCode(201);
         // The host sees both placements' refs; each home only its own.
@@ -412,12 +418,11 @@ class CooperationApiTest {
                 .body("$", hasSize(1))
                 .body("[0].recipientRef", equalTo(first));
         // Bad input names the field.
-        given().auth()
-                .oauth2(Tokens.coordinator(RE))
-                .contentType("application/json")
-                .body("{\"recipientRef\":\"" + first + "\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2024-01-01\","
-                        + "\"usageHoursPerWeek\":200}")
-                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
+        postPlacement(
+                        RE,
+                        service,
+                        "{\"recipientRef\":\"" + first + "\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2024-01-01\","
+                                + "\"usageHoursPerWeek\":200}")
                 .then()
                 .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("endsOn", "usageHoursPerWeek"));
