@@ -157,12 +157,14 @@ public class JointServices {
         members.asMember(c, c.host(), connection -> {
             requireFreeName(connection, c, name, serviceId);
             if (request.capacity() < service.capacity()) {
-                int peak = Occupancy.peak(periods(slots(c, serviceId)), LocalDate.of(1900, 1, 1), null);
+                // Past occupancy is history; from today on every placement must keep its place.
+                LocalDate today = LocalDate.now(clock);
+                int peak = Occupancy.peak(periods(slots(c, serviceId)), today, null);
                 if (peak > request.capacity()) {
                     throw new ProblemException(
                             ProblemType.CAPACITY_EXCEEDED,
-                            "joint service " + serviceId + " has " + peak + " placements at the same time; "
-                                    + "its capacity cannot go below that");
+                            "joint service " + serviceId + " has " + peak + " placements at the same time from " + today
+                                    + " on; its capacity cannot go below that");
                 }
             }
             try (PreparedStatement update = connection.prepareStatement(

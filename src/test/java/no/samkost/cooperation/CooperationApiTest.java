@@ -357,6 +357,62 @@ class CooperationApiTest {
     }
 
     @Test
+    void capacityCanShrinkBelowPastButNotBelowCurrentOccupancy() {
+        String service = createService("3k", Api.uniqueRef("SHRINK"), 3);
+        String[] refs = {Api.uniqueRef("S"), Api.uniqueRef("S"), Api.uniqueRef("S")};
+        for (String ref : refs) {
+            Api.recipient(RE, ref, 1990, false);
+        }
+        // Two at once in 2021 (over), one open since 2022 (still there today).
+        for (String ref : List.of(refs[0], refs[1])) {
+            postPlacement(
+                            RE,
+                            service,
+                            "{\"recipientRef\":\"" + ref
+                                    + "\",\"startsOn\":\"2021-01-01\",\"endsOn\":\"2021-12-31\",\"usageHoursPerWeek\":5}")
+                    .then()
+                    .statusCode(201);
+        }
+        place("3k", service, RE, refs[2], "2022-01-01", "5");
+        String name = Api.uniqueRef("SHRUNK");
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"kind\":\"SHARED_HOME\",\"capacity\":1,\"version\":0}")
+                .put("/api/v1/cooperations/3k/services/{s}", service)
+                .then()
+                .statusCode(200)
+                .body("capacity", equalTo(1))
+                .body("version", equalTo(1));
+        // Nothing from today on may lose its place: two open placements need two places.
+        String busy = createService("3k", Api.uniqueRef("BUSY"), 3);
+        place("3k", busy, RE, refs[0], "2022-01-01", "5");
+        place("3k", busy, HOF, hofRecipient(), "2022-01-01", "5");
+        String busyName = Api.uniqueRef("BUSY");
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"name\":\"" + busyName + "\",\"kind\":\"SHARED_HOME\",\"capacity\":1,\"version\":0}")
+                .put("/api/v1/cooperations/3k/services/{s}", busy)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:samkost:problem:capacity-exceeded"));
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"name\":\"" + busyName + "\",\"kind\":\"SHARED_HOME\",\"capacity\":2,\"version\":0}")
+                .put("/api/v1/cooperations/3k/services/{s}", busy)
+                .then()
+                .statusCode(200);
+    }
+
+    static String hofRecipient() {
+        String ref = Api.uniqueRef("HOF");
+        Api.recipient(HOF, ref, 1990, false);
+        return ref;
+    }
+
+    @Test
     void placementsRespectCapacityAndHomes() throws Exception {
         String service = createService("3k", Api.uniqueRef("SMALL"), 1);
         String first = Api.uniqueRef("P");
