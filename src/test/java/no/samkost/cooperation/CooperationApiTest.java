@@ -375,11 +375,7 @@ class CooperationApiTest {
         }
         place("3k", service, RE, refs[2], "2022-01-01", "5");
         String name = Api.uniqueRef("SHRUNK");
-        given().auth()
-                .oauth2(Tokens.coordinator(HOST))
-                .contentType("application/json")
-                .body("{\"name\":\"" + name + "\",\"kind\":\"SHARED_HOME\",\"capacity\":1,\"version\":0}")
-                .put("/api/v1/cooperations/3k/services/{s}", service)
+        renameAndResize(service, name, 1, 0)
                 .then()
                 .statusCode(200)
                 .body("capacity", equalTo(1))
@@ -389,21 +385,21 @@ class CooperationApiTest {
         place("3k", busy, RE, refs[0], "2022-01-01", "5");
         place("3k", busy, HOF, hofRecipient(), "2022-01-01", "5");
         String busyName = Api.uniqueRef("BUSY");
-        given().auth()
-                .oauth2(Tokens.coordinator(HOST))
-                .contentType("application/json")
-                .body("{\"name\":\"" + busyName + "\",\"kind\":\"SHARED_HOME\",\"capacity\":1,\"version\":0}")
-                .put("/api/v1/cooperations/3k/services/{s}", busy)
+        renameAndResize(busy, busyName, 1, 0)
                 .then()
                 .statusCode(409)
                 .body("type", equalTo("urn:samkost:problem:capacity-exceeded"));
-        given().auth()
+        renameAndResize(busy, busyName, 2, 0).then().statusCode(200);
+    }
+
+    /** The host's coordinator changes a 3k shared home's name and capacity. */
+    static io.restassured.response.Response renameAndResize(String service, String name, int capacity, int version) {
+        return given().auth()
                 .oauth2(Tokens.coordinator(HOST))
                 .contentType("application/json")
-                .body("{\"name\":\"" + busyName + "\",\"kind\":\"SHARED_HOME\",\"capacity\":2,\"version\":0}")
-                .put("/api/v1/cooperations/3k/services/{s}", busy)
-                .then()
-                .statusCode(200);
+                .body("{\"name\":\"" + name + "\",\"kind\":\"SHARED_HOME\",\"capacity\":" + capacity + ",\"version\":"
+                        + version + "}")
+                .put("/api/v1/cooperations/3k/services/{s}", service);
     }
 
     static String hofRecipient() {
