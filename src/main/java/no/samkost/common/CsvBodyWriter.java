@@ -12,15 +12,19 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A response as CSV (RFC 4180 line ends, UTF-8) for reporting sheets and auditors: a header row
- * whose columns follow the JSON field names, then one row per item, as an attachment. The values
- * are codes, numbers, booleans and pseudonymous refs ([A-Za-z0-9_-]), so nothing needs quoting.
+ * whose columns follow the JSON field names, then one row per item, as an attachment. Every cell
+ * goes through {@link #cell(String)}, so no value can become a formula in the spreadsheet an auditor
+ * opens it in, or break the row.
  */
 public abstract class CsvBodyWriter<T> implements MessageBodyWriter<T> {
 
     public static final String MEDIA_TYPE = "text/csv";
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
 
     private final Class<T> type;
     private final String header;
@@ -55,10 +59,26 @@ public abstract class CsvBodyWriter<T> implements MessageBodyWriter<T> {
         out.write(header);
         out.write("\r\n");
         for (List<String> row : rows(value)) {
-            out.write(String.join(",", row));
+            out.write(String.join(",", row.stream().map(CsvBodyWriter::cell).toList()));
             out.write("\r\n");
         }
         out.flush();
+    }
+
+    /**
+     * A plain number is written as it is. Any other cell that starts with a character a spreadsheet
+     * reads as the start of a formula (= + - @, tab, carriage return) gets a leading apostrophe, as
+     * OWASP advises; a cell with a comma, quote or line break is quoted (RFC 4180).
+     */
+    static String cell(String value) {
+        if (value == null || value.isEmpty() || PLAIN_NUMBER.matcher(value).matches()) {
+            return value == null ? "" : value;
+        }
+        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
     }
 
     protected static String text(Object value) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +15,11 @@ import java.util.Locale;
 
 /**
  * Enforces {@link BodyLimits} from the headers alone, before a byte of the body is read, and
- * answers with a problem: a JSON body announced larger than its limit gets 413, a JSON body without
- * a Content-Length (chunked, so its size is unknown until read) gets 411, a CSV import larger than
- * its limit gets 413. Quarkus's own check (route order -2) would answer a bare 413 for anything
+ * answers with a problem: a JSON body announced larger than its limit gets 413, a write without a
+ * Content-Length (chunked over HTTP/1.1, or any HTTP/2 body sent without one, so its size is unknown
+ * until read) gets 411 unless it is a CSV import, and a CSV import announced larger than its limit
+ * gets 413. A CSV import streams, so one sent without a length is counted as it is read
+ * ({@link LimitedInputStream}). Quarkus's own check (route order -2) would answer a bare 413 for anything
  * over quarkus.http.limits.max-body-size; this one runs just before it.
  */
 @ApplicationScoped
@@ -46,8 +50,13 @@ public class OversizeBodyProblem {
             boolean csv = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/csv");
             long limit = csv ? csvLimit : jsonLimit;
             String announced = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (announced == null && !csv && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-                refuse(context, ProblemType.LENGTH_REQUIRED, "send the JSON body with a Content-Length header");
+            if (announced == null && !csv) {
+                // Over every protocol: HTTP/1.1 chunked, HTTP/2 and HTTP/3 frames all stream a body of
+                // unknown size, which the service would read whole before a limit could apply.
+                refuse(
+                        context,
+                        ProblemType.LENGTH_REQUIRED,
+                        "send the body with a Content-Length header (Content-Length: 0 when there is none)");
             } else if (announced != null && exceeds(announced, limit)) {
                 refuse(
                         context,
@@ -67,10 +76,16 @@ public class OversizeBodyProblem {
                 detail,
                 context.request().path(),
                 null);
-        context.response()
-                .setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
+        HttpServerResponse response =
+                context.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            // One stream of many on the connection: answering ends this stream, and the body the
+            // client still sends on it is discarded.
+            response.end(write(problem));
+            return;
+        }
+        // HTTP/1.x: the unread body would be taken for the next request, so the connection ends here.
+        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
                 .end(write(problem))
                 .onComplete(done -> context.request().connection().close());
     }

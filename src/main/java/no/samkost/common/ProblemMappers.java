@@ -1,7 +1,11 @@
 package no.samkost.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -124,16 +128,83 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response inputRefused(InputRefused e, UriInfo uri) {
+        String field = jsonPath(e);
+        return problem(
+                ProblemType.VALIDATION,
+                field + ": " + e.reason(),
+                List.of(Problem.Violation.field(field, e.reason())),
+                uri);
+    }
+
+    /** Not JSON, or a key given twice: the problem names the field the parser was at. */
+    @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        String where = e.getLocation() == null
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+            String field = fieldAt(e);
+            return problem(
+                    ProblemType.MALFORMED_JSON,
+                    field + " is given more than once" + where(e),
+                    List.of(Problem.Violation.field(field, "is given more than once")),
+                    uri);
+        }
+        String field = fieldAt(e);
+        return problem(
+                ProblemType.MALFORMED_JSON,
+                "the body is not valid JSON" + where(e),
+                List.of(Problem.Violation.field(field, "not valid JSON here")),
+                uri);
+    }
+
+    /** JSON beyond the parser's limits: a number of a thousand digits, nesting too deep, a huge string. */
+    private Response beyondLimits(StreamConstraintsException e, UriInfo uri) {
+        String reason = String.valueOf(e.getOriginalMessage()).contains("nesting depth")
+                ? "is nested more than " + StrictJson.MAX_NESTING_DEPTH + " levels deep"
+                : "holds a value longer than this service reads";
+        return problem(
+                ProblemType.VALIDATION,
+                "the body " + reason + where(e),
+                List.of(Problem.Violation.field("body", reason)),
+                uri);
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null
                 ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr();
-        return problem(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where, List.of(), uri);
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** The field a parser was reading when it gave up, e.g. "amount" or "items[2].name". */
+    private static String fieldAt(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "body";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.add(0, "." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.isEmpty() ? "body" : path.startsWith(".") ? path.substring(1) : path;
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StreamConstraintsException limits) {
+            return beyondLimits(limits, uri);
+        }
+        if (e instanceof InputCoercionException coercion) {
+            String field = fieldAt(coercion);
+            return problem(
+                    ProblemType.VALIDATION,
+                    field + ": the number is out of range",
+                    List.of(Problem.Violation.field(field, "the number is out of range")),
+                    uri);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping);
             return problem(
@@ -254,6 +325,9 @@ public class ProblemMappers {
     }
 
     private Response otherJsonOrSpecific(JsonProcessingException json, UriInfo uri) {
+        if (json instanceof InputRefused r) {
+            return inputRefused(r, uri);
+        }
         if (json instanceof UnrecognizedPropertyException u) {
             return unrecognizedField(u, uri);
         }
@@ -269,14 +343,44 @@ public class ProblemMappers {
         return otherJson(json, uri);
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (TransientFailures.databaseUnreachable(e)) {
+            LOG.warnf("database unavailable: %s", LogSafe.value(rootMessage(e)));
+            return Response.fromResponse(problem(
+                            ProblemType.DATABASE_UNAVAILABLE,
+                            "the database cannot be reached; nothing was changed unless an earlier attempt was"
+                                    + " answered; retry (with the same Idempotency-Key) in a few seconds",
+                            List.of(),
+                            uri))
+                    .header(HttpHeaders.RETRY_AFTER, TransientFailures.RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        if (TransientFailures.timedOut(e)) {
+            LOG.warnf("work ran past its transaction timeout on %s", uri == null ? "?" : LogSafe.value(uri.getPath()));
+            return Response.fromResponse(problem(
+                            ProblemType.TIMED_OUT,
+                            "the work did not finish within its time limit and was rolled back; nothing was"
+                                    + " written; retry when the service is less busy, or send it in smaller parts",
+                            List.of(),
+                            uri))
+                    .header(HttpHeaders.RETRY_AFTER, 60)
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(
                 e,
                 "unexpected error %s on %s",
                 errorId,
-                uri == null ? "?" : uri.getRequestUri().getPath());
+                uri == null ? "?" : LogSafe.value(uri.getRequestUri().getPath()));
         return problem(
                 ProblemType.INTERNAL,
                 "an unexpected error occurred; quote error id " + errorId + " to the operator",

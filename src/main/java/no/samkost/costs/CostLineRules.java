@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import no.samkost.common.InputText;
 
 /**
  * The rules every cost line obeys, whether it comes as JSON or as a CSV row, so both paths refuse
@@ -40,7 +41,15 @@ public final class CostLineRules {
     public static Checked check(
             String recipientRef, String period, String category, String amount, String note, int latestYear) {
         List<Issue> issues = new ArrayList<>();
-        String ref = recipientRef == null ? "" : recipientRef.trim();
+        refuseForbiddenText("recipientRef", recipientRef, issues);
+        refuseForbiddenText("period", period, issues);
+        refuseForbiddenText("category", category, issues);
+        refuseForbiddenText("amount", amount, issues);
+        refuseForbiddenText("note", note, issues);
+        if (!issues.isEmpty()) {
+            return new Checked(null, List.copyOf(issues));
+        }
+        String ref = recipientRef == null ? "" : spaces(recipientRef);
         if (ref.isEmpty()) {
             issues.add(new Issue("recipientRef", "is required"));
         }
@@ -54,14 +63,32 @@ public final class CostLineRules {
         return new Checked(new ValidLine(ref, month, kind, value, text), List.of());
     }
 
-    /** The note, trimmed, or null; a correction must have one. Shared with the joint costs. */
+    /** Text with a control, bidi or undecodable character is refused, never trimmed into something else. */
+    private static void refuseForbiddenText(String field, String value, List<Issue> issues) {
+        InputText.problem(value).ifPresent(problem -> issues.add(new Issue(field, problem)));
+    }
+
+    /** Ordinary spaces around a value (a spreadsheet's padding) are not part of it; nothing else is removed. */
+    private static String spaces(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    /** The note without surrounding spaces, or null; a correction must have one. Shared with the joint costs. */
     public static String parseNote(String note, BigDecimal amount, List<Issue> issues) {
-        String text = note == null || note.isBlank() ? null : note.trim();
+        String text = note == null || spaces(note).isEmpty() ? null : spaces(note);
         if (text != null && text.length() > MAX_NOTE) {
             issues.add(new Issue("note", "must be at most " + MAX_NOTE + " characters"));
         }
-        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
-            issues.add(new Issue("note", "must not contain control characters"));
+        if (text != null) {
+            refuseForbiddenText("note", text, issues);
         }
         if (amount != null && amount.signum() < 0 && text == null) {
             issues.add(new Issue("note", "a correction (negative amount) must say why in a note"));
@@ -71,12 +98,12 @@ public final class CostLineRules {
 
     /** A month YYYY-MM from {@link #EARLIEST_YEAR} to {@code latestYear}, or null with an issue. */
     public static YearMonth parsePeriod(String period, int latestYear, List<Issue> issues) {
-        if (period == null || !PERIOD.matcher(period.trim()).matches()) {
+        if (period == null || !PERIOD.matcher(spaces(period)).matches()) {
             issues.add(new Issue("period", "must be a month written YYYY-MM, e.g. 2023-03"));
             return null;
         }
         try {
-            YearMonth month = YearMonth.parse(period.trim());
+            YearMonth month = YearMonth.parse(spaces(period));
             if (month.getYear() < EARLIEST_YEAR || month.getYear() > latestYear) {
                 issues.add(new Issue("period", "must be in " + EARLIEST_YEAR + "-" + latestYear));
                 return null;
@@ -91,7 +118,7 @@ public final class CostLineRules {
     private static CostCategory parseCategory(String category, List<Issue> issues) {
         CostCategory kind = null;
         for (CostCategory c : CostCategory.values()) {
-            if (c.name().equals(category == null ? null : category.trim())) {
+            if (c.name().equals(category == null ? null : spaces(category))) {
                 kind = c;
             }
         }
@@ -112,7 +139,7 @@ public final class CostLineRules {
 
     /** A non-zero amount of at most 2 decimals within the per-line limit, or null with an issue. */
     public static BigDecimal parseAmount(String amount, List<Issue> issues) {
-        String text = amount == null ? "" : amount.trim();
+        String text = amount == null ? "" : spaces(amount);
         if (!AMOUNT.matcher(text).matches()) {
             issues.add(
                     new Issue("amount", "must be an amount in NOK with at most 2 decimals and a point, e.g. 12500.50"));

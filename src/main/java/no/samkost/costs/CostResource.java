@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -108,7 +109,8 @@ public class CostResource {
     public Page<CostLineView> list(
             @PathParam("code") String code,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year,
-            @QueryParam("recipient") String recipientRef,
+            @QueryParam("recipient") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a recipient ref")
+                    String recipientRef,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return costs.list(year, recipientRef, page, size);

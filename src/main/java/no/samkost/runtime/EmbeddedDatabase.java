@@ -10,17 +10,29 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * A private PostgreSQL for the default run and for tests, laid out like production: a database
  * owned by {@value #OWNER} (Flyway migrates as it) and a runtime role {@value #APP} that owns
  * nothing and is neither superuser nor BYPASSRLS, so row-level security applies to the service.
  * Passwords are random per start; nothing secret is committed.
+ *
+ * <p>The library it builds on is made for tests: it starts PostgreSQL with {@code -F} (no fsync)
+ * and {@code synchronous_commit=off}, so an answered write can vanish when the process dies. A
+ * {@link Durability#DURABLE} database sets both back on; only test suites ask for
+ * {@link Durability#FAST}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -28,28 +40,58 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String OWNER = "samkost_owner";
     public static final String APP = "samkost_app";
 
-    private final EmbeddedPostgres postgres;
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static final Duration RESTART_GIVE_UP = Duration.ofSeconds(60);
+
+    /** What a commit promises. */
+    public enum Durability {
+        /** A commit is on disk before it is answered (fsync on, synchronous commit on): the run. */
+        DURABLE,
+        /** The library's test settings: fast, and a crash may lose the last commits. Tests only. */
+        FAST
+    }
+
+    private final Path dataDir;
+    private final Durability durability;
+    private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String ownerPassword = randomPassword();
     private final String appPassword = randomPassword();
+    private volatile EmbeddedPostgres postgres;
+    private volatile ScheduledExecutorService supervisor;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(Path dataDir, Durability durability, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.durability = durability;
         this.postgres = postgres;
+        this.port = postgres.getPort();
     }
 
     /** Starts (or restarts on existing data in) {@code dataDir} and makes sure the roles exist. */
-    public static EmbeddedDatabase start(Path dataDir) throws IOException, SQLException {
+    public static EmbeddedDatabase start(Path dataDir, Durability durability) throws IOException, SQLException {
         Files.createDirectories(dataDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                // Never "clean": zonky would delete the data directory when it stops. It runs initdb
-                // itself when the directory holds no cluster yet.
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "50")
-                .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        EmbeddedDatabase database = new EmbeddedDatabase(dataDir, durability, launch(dataDir, durability, 0));
         database.prepareRoles();
         return database;
+    }
+
+    private static EmbeddedPostgres launch(Path dataDir, Durability durability, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                // Never "clean": the library would delete the data directory when it stops. It runs
+                // initdb itself when the directory holds no cluster yet.
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "50");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        if (durability == Durability.DURABLE) {
+            // Options given with -c come after the library's -F on the command line, so they win.
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        return builder.start();
     }
 
     private void prepareRoles() throws SQLException {
@@ -80,12 +122,81 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The service owns this database process: checks every {@code interval} that it is alive and,
+     * if it died, starts it again on the same port and data (PostgreSQL's crash recovery replays the
+     * WAL, so every answered commit is there). The connection pool reconnects by itself. If it cannot
+     * come back within a minute, {@code giveUp} runs, so whatever runs the service restarts both.
+     */
+    public void supervise(Duration interval, Runnable giveUp) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "embedded-postgres-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        supervisor = executor;
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    if (!closed.get() && postmasterPid().isEmpty()) {
+                        restart(giveUp);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void restart(Runnable giveUp) {
+        LOG.errorf(
+                "the embedded PostgreSQL in %s has stopped unexpectedly; requests that need it answer 503 until it is"
+                        + " back; starting it again on port %d",
+                dataDir.toAbsolutePath(), port);
+        long started = System.nanoTime();
+        closeQuietly(postgres);
+        long deadline = started + RESTART_GIVE_UP.toNanos();
+        int attempt = 0;
+        while (!closed.get()) {
+            attempt++;
+            try {
+                postgres = launch(dataDir, durability, port);
+                if (closed.get()) {
+                    closeQuietly(postgres);
+                    return;
+                }
+                LOG.infof(
+                        "the embedded PostgreSQL is back after %d ms (attempt %d); crash recovery replayed its WAL",
+                        (System.nanoTime() - started) / 1_000_000, attempt);
+                return;
+            } catch (IOException | RuntimeException e) {
+                // Backends of the dead postmaster may still hold its shared memory for a moment.
+                if (System.nanoTime() > deadline) {
+                    LOG.errorf(e, "the embedded PostgreSQL could not be started again; stopping the service");
+                    giveUp.run();
+                    return;
+                }
+                LOG.warnf("the embedded PostgreSQL did not start yet (attempt %d): %s", attempt, e.getMessage());
+                sleep(Duration.ofMillis(250L * Math.min(attempt, 8)));
+            }
+        }
+    }
+
+    /** The postmaster's process id while it runs. */
+    public Optional<Long> postmasterPid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            long pid = Long.parseLong(lines.get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     public String superuserJdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE + "?user=postgres";
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=postgres";
     }
 
     /** Quarkus configuration pointing the service at this database. */
@@ -99,15 +210,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return config;
     }
 
-    /** Stops PostgreSQL; safe to call more than once. */
+    /** Stops supervision and PostgreSQL; safe to call more than once. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            ScheduledExecutorService running = supervisor;
+            if (running != null) {
+                running.shutdownNow();
+            }
             try {
                 postgres.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
             }
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres dead) {
+        try {
+            // Releases the library's lock on the data directory; stopping the dead server fails, as expected.
+            dead.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf(e, "closing the stopped embedded PostgreSQL");
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +31,17 @@ public final class SamkostMain {
                 "samkost.embedded.data-dir",
                 Path.of(System.getProperty("user.home"), ".samkost", "pgdata").toString()));
         long started = System.nanoTime();
-        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, EmbeddedDatabase.Durability.DURABLE);
         database.quarkusConfig().forEach(System::setProperty);
+        // If PostgreSQL dies, bring it back; if it cannot come back, stop, so that a supervisor
+        // (systemd, Kubernetes, the person at run.sh) restarts both together.
+        database.supervise(Duration.ofSeconds(1), () -> Quarkus.asyncExit(70));
         // The embedded run is the local demo: load the demo data on its first start, unless told not to.
         if (setting("samkost.demo.enabled", null) == null) {
             System.setProperty("samkost.demo.enabled", "true");
         }
         LOG.infof(
-                "embedded PostgreSQL ready in %d ms, data in %s",
+                "embedded PostgreSQL ready in %d ms, data in %s (durable: fsync and synchronous commit on)",
                 (System.nanoTime() - started) / 1_000_000, dataDir.toAbsolutePath());
 
         // On SIGTERM the JVM runs Quarkus's shutdown hook and this one concurrently: stop PostgreSQL

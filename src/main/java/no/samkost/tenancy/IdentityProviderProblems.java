@@ -4,6 +4,7 @@ import io.quarkus.oidc.OIDCException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import no.samkost.common.LogSafe;
 import no.samkost.common.ProblemMappers;
 import no.samkost.common.ProblemType;
 import org.jboss.logging.Logger;
@@ -19,7 +20,7 @@ public class IdentityProviderProblems {
 
     @ServerExceptionMapper
     public Response unavailable(OIDCException e, UriInfo uri) {
-        LOG.warnf("identity provider not available: %s", e.getMessage());
+        LOG.warnf("identity provider not available: %s", LogSafe.value(e.getMessage()));
         return ProblemMappers.problem(
                 ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
                 "could not verify the token: the identity provider did not answer; try again shortly",

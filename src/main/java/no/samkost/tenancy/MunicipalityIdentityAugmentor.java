@@ -1,6 +1,7 @@
 package no.samkost.tenancy;
 
 import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -8,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Turns a verified token into a samkost identity: the municipality of the OIDC tenant that
@@ -31,6 +33,9 @@ public class MunicipalityIdentityAugmentor implements SecurityIdentityAugmentor 
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
+        if (identity.getPrincipal() instanceof JsonWebToken token && !accessToken(token)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("not an access token"));
+        }
         Optional<Municipality> municipality =
                 tenants.municipalityOfOidcTenant(identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE));
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
@@ -46,5 +51,16 @@ public class MunicipalityIdentityAugmentor implements SecurityIdentityAugmentor 
                     .forEach(builder::addRole);
         });
         return Uni.createFrom().item(builder.build());
+    }
+
+    /**
+     * An ID token proves a login to the client that asked for it; it is not a grant to call an API,
+     * even when its audience happens to name samkost. Keycloak marks its tokens with a {@code typ}
+     * claim ("Bearer" for access tokens, "ID", "Refresh", "Logout" for others); Entra ID's access
+     * tokens carry none. A token that says what it is must say it is an access token.
+     */
+    static boolean accessToken(JsonWebToken token) {
+        Object typ = token.getClaim("typ");
+        return typ == null || "Bearer".equalsIgnoreCase(typ.toString().replace("\"", ""));
     }
 }

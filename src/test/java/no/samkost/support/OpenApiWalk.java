@@ -1,0 +1,256 @@
+package no.samkost.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The service's own OpenAPI document as a list of operations, with the data and the valid requests
+ * a walk over them needs, so that an endpoint added later is walked without editing a test. The
+ * isolation walk and the hostile-input walk both stand on it.
+ */
+public final class OpenApiWalk {
+
+    public static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    /** Path parameters the walks know how to fill; a new one must be taught here, on purpose. */
+    public static final Set<String> KNOWN_PARAMETERS =
+            Set.of("code", "ref", "id", "costYear", "grantYear", "serviceId", "placementId");
+
+    public static final String COOPERATION_PATH = "/api/v1/cooperations/{id}";
+    public static final String HOLMESTRAND = "0702";
+    public static final String CSV_HEADER = "recipient_ref,period,category,amount,note";
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Operation(String method, String path, JsonNode spec) {
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + path;
+        }
+
+        public boolean inCooperation() {
+            return path.startsWith(COOPERATION_PATH);
+        }
+
+        /** The JSON body's schema, or null when the operation takes none. */
+        public JsonNode jsonBodySchema() {
+            JsonNode content = spec.path("requestBody").path("content");
+            return content.has("application/json")
+                    ? content.get("application/json").get("schema")
+                    : null;
+        }
+
+        public boolean takesCsv() {
+            return spec.path("requestBody").path("content").has("text/csv");
+        }
+
+        /** Names of the declared parameters of one kind ("path", "query"). */
+        public List<String> parameters(String in) {
+            List<String> names = new ArrayList<>();
+            spec.path("parameters").forEach(p -> {
+                if (in.equals(p.path("in").asText())) {
+                    names.add(p.path("name").asText());
+                }
+            });
+            return names;
+        }
+    }
+
+    /** A municipality's own data that requests can name: a fresh recipient (version 0) and a cost line. */
+    public record Own(String code, String ref, long costLineId) {}
+
+    /** The host's data in 3k that requests can name: a service, a placement in it, an unplaced recipient. */
+    public record OwnInCooperation(String cooperation, String serviceId, String placementId, String freeRef) {}
+
+    private final JsonNode document;
+    private final OwnInCooperation threeK;
+
+    private OpenApiWalk(JsonNode document, OwnInCooperation threeK) {
+        this.document = document;
+        this.threeK = threeK;
+    }
+
+    /** Reads the served document and gives 3k's host a service with a placement to walk over. */
+    public static OpenApiWalk load() {
+        try {
+            JsonNode document = JSON.readTree(
+                    given().queryParam("format", "json").get("/q/openapi").asString());
+            return new OpenApiWalk(document, ownInCooperation());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the OpenAPI document is not JSON", e);
+        }
+    }
+
+    public OwnInCooperation threeK() {
+        return threeK;
+    }
+
+    /** Holmestrand, 3k's host, runs a service and places one of its own recipients in it. */
+    static OwnInCooperation ownInCooperation() {
+        String token = Tokens.coordinator(HOLMESTRAND);
+        String serviceId = given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"name\":\"" + Api.uniqueRef("WALK") + "\",\"kind\":\"SHARED_HOME\",\"capacity\":500}")
+                .post("/api/v1/cooperations/3k/services")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String placed = Api.uniqueRef("WALK");
+        Api.recipient(HOLMESTRAND, placed, 1990, true);
+        String placementId = given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"recipientRef\":\"" + placed + "\",\"startsOn\":\"2023-01-01\",\"usageHoursPerWeek\":20}")
+                .post("/api/v1/cooperations/3k/services/{s}/placements", serviceId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String free = Api.uniqueRef("WALK");
+        Api.recipient(HOLMESTRAND, free, 1985, false);
+        return new OwnInCooperation("3k", serviceId, placementId, free);
+    }
+
+    /** A fresh recipient of {@code code} with one cost line. */
+    public static Own own(String code) throws Exception {
+        String ref = Api.uniqueRef("WALK");
+        Api.recipient(code, ref, 1990, true);
+        Api.cost(code, ref, "2023-01", "DIRECT_WAGES", "100.00", null);
+        long id = Database.count(
+                "select max(c.id) from cost_line c join recipient r on r.id = c.recipient_id" + " where r.ref = ?",
+                ref);
+        return new Own(code, ref, id);
+    }
+
+    public List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (METHODS.contains(op.getKey())) {
+                    operations.add(new Operation(op.getKey(), path.getKey(), op.getValue()));
+                }
+            }
+        }
+        return operations;
+    }
+
+    public List<Operation> municipalityOperations() {
+        return operations().stream().filter(o -> o.path().contains("{code}")).toList();
+    }
+
+    public List<Operation> cooperationOperations() {
+        return operations().stream().filter(Operation::inCooperation).toList();
+    }
+
+    /** The operation's URL on {@code pathCode}'s path, naming {@code named}'s data (or 3k's). */
+    public String url(Operation operation, String pathCode, Own named) {
+        return operation
+                .path()
+                .replace("{code}", pathCode)
+                .replace("{ref}", named.ref())
+                .replace("{id}", operation.inCooperation() ? threeK.cooperation() : Long.toString(named.costLineId()))
+                .replace("{serviceId}", threeK.serviceId())
+                .replace("{placementId}", threeK.placementId())
+                .replace("{costYear}", "2023")
+                .replace("{grantYear}", "2024");
+    }
+
+    /** The recipient a body names: in a cooperation, the host's unplaced one. */
+    public String bodyRef(Operation operation, Own named) {
+        return operation.inCooperation() ? threeK.freeRef() : named.ref();
+    }
+
+    /** A valid request on {@code pathCode}'s path, by {@code caller} (null: no token), naming {@code named}'s data. */
+    public Response call(Operation operation, String pathCode, Own caller, Own named) {
+        RequestSpecification request = given().redirects().follow(false);
+        if (caller != null) {
+            request = request.auth().oauth2(Tokens.coordinator(caller.code()));
+        }
+        if (operation.takesCsv()) {
+            request = request.contentType("text/csv")
+                    .body(CSV_HEADER + "\n" + named.ref() + ",2023-02,DIRECT_WAGES,1.00,\n");
+        } else if (operation.jsonBodySchema() != null) {
+            request = request.contentType("application/json")
+                    .body(validBody(operation.jsonBodySchema(), bodyRef(operation, named))
+                            .toString());
+        }
+        return request.request(operation.method().toUpperCase(), url(operation, pathCode, named));
+    }
+
+    /** A body that the endpoint accepts, built from the schema's examples, enums and types. */
+    public ObjectNode validBody(JsonNode schema, String recipientRef) {
+        JsonNode resolved = resolve(schema);
+        ObjectNode body = JSON.createObjectNode();
+        Set<String> required = new HashSet<>();
+        resolved.path("required").forEach(r -> required.add(r.asText()));
+        for (Iterator<Map.Entry<String, JsonNode>> properties =
+                        resolved.path("properties").fields();
+                properties.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = properties.next();
+            JsonNode p = resolve(property.getValue());
+            if (!required.contains(property.getKey())) {
+                continue;
+            }
+            switch (property.getKey()) {
+                case "ref" -> body.put("ref", Api.uniqueRef("NEW"));
+                case "recipientRef" -> body.put("recipientRef", recipientRef);
+                case "name" -> body.put("name", Api.uniqueRef("WALK"));
+                case "version" -> body.put("version", 0);
+                default -> {
+                    if (p.has("examples")) {
+                        body.set(property.getKey(), p.get("examples").get(0));
+                    } else if (p.has("example")) {
+                        body.set(property.getKey(), p.get("example"));
+                    } else if (p.has("enum")) {
+                        body.set(property.getKey(), p.get("enum").get(0));
+                    } else if ("boolean".equals(p.path("type").asText())) {
+                        body.put(property.getKey(), true);
+                    }
+                }
+            }
+        }
+        return body;
+    }
+
+    /** Every property a body schema declares, required or not. */
+    public List<String> properties(JsonNode schema) {
+        List<String> names = new ArrayList<>();
+        resolve(schema).path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    public boolean required(JsonNode schema, String property) {
+        for (JsonNode r : resolve(schema).path("required")) {
+            if (r.asText().equals(property)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public JsonNode resolve(JsonNode schema) {
+        JsonNode s = schema;
+        if (s.has("$ref")) {
+            s = document.at(s.get("$ref").asText().substring(1));
+        }
+        if (s.has("allOf")) {
+            s = resolve(s.get("allOf").get(0));
+        }
+        return s;
+    }
+}
