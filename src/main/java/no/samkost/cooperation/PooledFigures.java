@@ -39,6 +39,7 @@ import no.samkost.reimbursement.calculation.GrantCalculator;
 import no.samkost.reimbursement.calculation.GrantRules;
 import no.samkost.reimbursement.calculation.RecipientGrant;
 import no.samkost.reimbursement.calculation.RecipientYear;
+import no.samkost.tenancy.ConsistentSnapshot;
 import no.samkost.tenancy.Cooperation;
 import no.samkost.tenancy.MemberDatabaseAccess;
 import no.samkost.tenancy.Municipality;
@@ -66,8 +67,10 @@ public class PooledFigures {
     private final MemberAudit memberAudit;
     private final RuleBook rules;
     private final AuditTrail audit;
+    private final ConsistentSnapshot snapshot;
 
     public PooledFigures(
+            ConsistentSnapshot snapshot,
             Cooperations cooperations,
             JointServices services,
             MemberDatabaseAccess members,
@@ -80,6 +83,7 @@ public class PooledFigures {
         this.memberAudit = memberAudit;
         this.rules = rules;
         this.audit = audit;
+        this.snapshot = snapshot;
     }
 
     /** A placed recipient inside its home's computation; never leaves this class. */
@@ -196,7 +200,12 @@ public class PooledFigures {
                 computed.notes());
     }
 
+    /**
+     * Figures added up from many statements in several members' rows: all of them read one
+     * snapshot, so a re-attribution that commits meanwhile is in all of them or in none.
+     */
     private Computed compute(Cooperation c, int costYear) {
+        snapshot.begin();
         int grantYear = costYear + 1;
         GrantRules yearRules = rules.forGrantYear(grantYear)
                 .orElseThrow(() -> new ProblemException(
