@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import no.samkost.tenancy.CurrentMunicipality;
 
 /**
  * Makes a POST safe to retry: the same {@code Idempotency-Key} with the same request gives the
@@ -30,14 +29,11 @@ public class IdempotentRequests {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
-    private final CurrentMunicipality current;
 
-    public IdempotentRequests(
-            EntityManager entityManager, ObjectMapper json, Clock clock, CurrentMunicipality current) {
+    public IdempotentRequests(EntityManager entityManager, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
-        this.current = current;
     }
 
     /**
@@ -60,9 +56,12 @@ public class IdempotentRequests {
                     List.of(Problem.Violation.field(HEADER, "must be 1-200 visible ASCII characters")));
         }
         // A lock per municipality and key: another municipality's use of the same key never waits.
+        // The municipality is the one the transaction is bound to (row-level security's setting,
+        // set from the verified token), so this wall needs no feature's or tenancy's classes.
         entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .setParameter("lock", "idempotency:" + current.require().id() + ":" + key)
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended('idempotency:'"
+                        + " || current_setting('app.municipality', true) || ':' || :key, 0))")
+                .setParameter("key", key)
                 .getSingleResult();
         List<IdempotencyRecord> earlier = entityManager
                 .createQuery("from IdempotencyRecord where key = :key", IdempotencyRecord.class)

@@ -10,9 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import no.samkost.cooperation.CooperationDtos.ComparisonView;
-import no.samkost.cooperation.CooperationDtos.CooperationView;
-import no.samkost.cooperation.CooperationDtos.PooledView;
+import no.samkost.cooperation.api.ComparisonView;
+import no.samkost.cooperation.api.CooperationView;
+import no.samkost.cooperation.api.PooledView;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,10 +28,12 @@ public class CooperationResource {
 
     private final Cooperations cooperations;
     private final PooledFigures pooled;
+    private final CostComparison comparison;
 
-    public CooperationResource(Cooperations cooperations, PooledFigures pooled) {
+    public CooperationResource(Cooperations cooperations, PooledFigures pooled, CostComparison comparison) {
         this.cooperations = cooperations;
         this.pooled = pooled;
+        this.comparison = comparison;
     }
 
     @GET
@@ -82,6 +84,6 @@ public class CooperationResource {
     @APIResponse(responseCode = "404", description = "no rules for grant year costYear + 1")
     public ComparisonView comparison(
             @PathParam("id") String id, @PathParam("costYear") @Min(2000) @Max(2100) int costYear) {
-        return pooled.comparison(id, costYear);
+        return comparison.comparison(id, costYear);
     }
 }

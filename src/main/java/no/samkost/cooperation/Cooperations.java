@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
-import no.samkost.cooperation.CooperationDtos.AgreementView;
-import no.samkost.cooperation.CooperationDtos.CooperationView;
-import no.samkost.cooperation.CooperationDtos.MemberView;
-import no.samkost.cooperation.CooperationDtos.StandAloneView;
+import no.samkost.cooperation.api.AgreementView;
+import no.samkost.cooperation.api.CooperationView;
+import no.samkost.cooperation.api.MemberView;
+import no.samkost.cooperation.api.StandAloneView;
 import no.samkost.cooperation.calculation.Agreement;
 import no.samkost.tenancy.Cooperation;
 import no.samkost.tenancy.CurrentMunicipality;
@@ -22,10 +22,12 @@ public class Cooperations {
 
     private final MunicipalityRegistry registry;
     private final CurrentMunicipality current;
+    private final Agreements agreements;
 
-    public Cooperations(MunicipalityRegistry registry, CurrentMunicipality current) {
+    public Cooperations(MunicipalityRegistry registry, CurrentMunicipality current, Agreements agreements) {
         this.registry = registry;
         this.current = current;
+        this.agreements = agreements;
     }
 
     public List<CooperationView> mine() {
@@ -44,7 +46,7 @@ public class Cooperations {
     }
 
     public CooperationView view(Cooperation c) {
-        Agreement agreement = c.agreement();
+        Agreement agreement = agreement(c);
         Map<String, String> split = new LinkedHashMap<>();
         split.put("default", agreement.defaultSplit().toString());
         agreement.splitByKind().forEach((kind, key) -> split.put(kind.name(), key.toString()));
@@ -58,6 +60,10 @@ public class Cooperations {
                         new StandAloneView(
                                 agreement.standAlone().fixedCostPerYear(),
                                 agreement.standAlone().variableCostPerRecipient())));
+    }
+
+    public Agreement agreement(Cooperation c) {
+        return agreements.of(c);
     }
 
     public boolean callerHosts(Cooperation c) {

@@ -21,15 +21,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.samkost.common.IdempotentRequests;
-import no.samkost.cooperation.CooperationDtos.AttributionView;
-import no.samkost.cooperation.CooperationDtos.JointCostView;
-import no.samkost.cooperation.CooperationDtos.JointServiceUpdate;
-import no.samkost.cooperation.CooperationDtos.JointServiceView;
-import no.samkost.cooperation.CooperationDtos.NewJointCost;
-import no.samkost.cooperation.CooperationDtos.NewJointService;
-import no.samkost.cooperation.CooperationDtos.NewPlacement;
-import no.samkost.cooperation.CooperationDtos.PlacementUpdate;
-import no.samkost.cooperation.CooperationDtos.PlacementView;
+import no.samkost.cooperation.api.AttributionView;
+import no.samkost.cooperation.api.JointCostView;
+import no.samkost.cooperation.api.JointServiceUpdate;
+import no.samkost.cooperation.api.JointServiceView;
+import no.samkost.cooperation.api.NewJointCost;
+import no.samkost.cooperation.api.NewJointService;
+import no.samkost.cooperation.api.NewPlacement;
+import no.samkost.cooperation.api.PlacementUpdate;
+import no.samkost.cooperation.api.PlacementView;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,21 +46,21 @@ public class JointServiceResource {
 
     private final JointServices services;
     private final Placements placements;
+    private final PlacementList placementList;
     private final JointCosts costs;
-    private final Attributions attributions;
-    private final Cooperations cooperations;
+    private final AttributionReport attributionReport;
 
     public JointServiceResource(
             JointServices services,
             Placements placements,
+            PlacementList placementList,
             JointCosts costs,
-            Attributions attributions,
-            Cooperations cooperations) {
+            AttributionReport attributionReport) {
         this.services = services;
         this.placements = placements;
+        this.placementList = placementList;
         this.costs = costs;
-        this.attributions = attributions;
-        this.cooperations = cooperations;
+        this.attributionReport = attributionReport;
     }
 
     @POST
@@ -149,7 +149,7 @@ public class JointServiceResource {
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
     @Operation(summary = "Placements in the service: the host sees all, a home municipality its own")
     public List<PlacementView> placements(@PathParam("id") String id, @PathParam("serviceId") UUID serviceId) {
-        return placements.list(id, serviceId);
+        return placementList.list(id, serviceId);
     }
 
     @PUT
@@ -213,6 +213,6 @@ public class JointServiceResource {
             @PathParam("id") String id,
             @PathParam("serviceId") UUID serviceId,
             @PathParam("costYear") @Min(2000) @Max(2100) int costYear) {
-        return attributions.explain(cooperations.require(id), serviceId, costYear);
+        return attributionReport.explain(id, serviceId, costYear);
     }
 }

@@ -2,12 +2,8 @@ package no.samkost.cooperation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.UUID;
+import no.samkost.cooperation.persistence.AuditEntryRows;
 import no.samkost.tenancy.Cooperation;
-import no.samkost.tenancy.MemberDatabaseAccess;
 
 /**
  * An entry in another member's audit trail, for what the cooperation did with that member's rows
@@ -18,32 +14,16 @@ import no.samkost.tenancy.MemberDatabaseAccess;
 @ApplicationScoped
 public class MemberAudit {
 
-    private final MemberDatabaseAccess members;
-    private final Clock clock;
+    private final AuditEntryRows entries;
+    private final Stamps stamps;
 
-    public MemberAudit(MemberDatabaseAccess members, Clock clock) {
-        this.members = members;
-        this.clock = clock;
-    }
-
-    public static String actor(Cooperation c) {
-        return "cooperation:" + c.id();
+    public MemberAudit(AuditEntryRows entries, Stamps stamps) {
+        this.entries = entries;
+        this.stamps = stamps;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Cooperation c, String member, String action, String resource) {
-        members.asMember(c, member, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into audit_entry (municipality_id, id, at, actor, action, resource) values (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, member);
-                insert.setObject(2, UUID.randomUUID());
-                insert.setTimestamp(3, Timestamp.from(clock.instant()));
-                insert.setString(4, actor(c));
-                insert.setString(5, action);
-                insert.setString(6, resource);
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        entries.insert(c, member, action, resource, stamps.byCooperation(c));
     }
 }

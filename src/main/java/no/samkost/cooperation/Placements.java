@@ -3,9 +3,6 @@ package no.samkost.cooperation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -18,22 +15,22 @@ import no.samkost.common.IdempotentRequests;
 import no.samkost.common.Problem;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
-import no.samkost.cooperation.CooperationDtos.NewPlacement;
-import no.samkost.cooperation.CooperationDtos.PlacementUpdate;
-import no.samkost.cooperation.CooperationDtos.PlacementView;
-import no.samkost.cooperation.JointServices.PlacementRow;
-import no.samkost.cooperation.JointServices.ServiceRow;
+import no.samkost.cooperation.api.NewPlacement;
+import no.samkost.cooperation.api.PlacementUpdate;
+import no.samkost.cooperation.api.PlacementView;
 import no.samkost.cooperation.calculation.Occupancy;
 import no.samkost.cooperation.calculation.PlacementPeriod;
+import no.samkost.cooperation.persistence.PlacementRow;
+import no.samkost.cooperation.persistence.PlacementRows;
+import no.samkost.cooperation.persistence.PlacementSlot;
+import no.samkost.cooperation.persistence.ServiceRow;
 import no.samkost.recipients.RecipientDirectory;
 import no.samkost.tenancy.Cooperation;
-import no.samkost.tenancy.CurrentMunicipality;
-import no.samkost.tenancy.MemberDatabaseAccess;
 
 /**
- * Placements of the members' own recipients in joint services. The home municipality places and
- * changes; the host sees each placement's ref, dates and usage; other members see none of them.
- * Every change re-attributes the months it touches.
+ * Placing the members' own recipients in joint services and changing those placements: the home
+ * municipality places and changes; every change re-attributes the months it touches. Who sees
+ * them is {@link PlacementList}'s.
  */
 @ApplicationScoped
 @Transactional
@@ -47,34 +44,28 @@ public class Placements {
     private final JointServices services;
     private final Attributions attributions;
     private final RecipientDirectory recipients;
-    private final MemberDatabaseAccess members;
-    private final MemberAudit memberAudit;
+    private final PlacementRows rows;
     private final IdempotentRequests idempotency;
     private final AuditTrail audit;
-    private final CurrentMunicipality current;
-    private final Clock clock;
+    private final Stamps stamps;
 
     public Placements(
             Cooperations cooperations,
             JointServices services,
             Attributions attributions,
             RecipientDirectory recipients,
-            MemberDatabaseAccess members,
-            MemberAudit memberAudit,
+            PlacementRows rows,
             IdempotentRequests idempotency,
             AuditTrail audit,
-            CurrentMunicipality current,
-            Clock clock) {
+            Stamps stamps) {
         this.cooperations = cooperations;
         this.services = services;
         this.attributions = attributions;
         this.recipients = recipients;
-        this.members = members;
-        this.memberAudit = memberAudit;
+        this.rows = rows;
         this.idempotency = idempotency;
         this.audit = audit;
-        this.current = current;
-        this.clock = clock;
+        this.stamps = stamps;
     }
 
     public record Created(PlacementView placement, boolean replayed) {}
@@ -96,7 +87,7 @@ public class Placements {
                         "no recipient '" + request.recipientRef() + "' in your municipality",
                         List.of(Problem.Violation.field("recipientRef", "no such recipient in your municipality"))));
         ServiceRow service = services.lock(c, serviceId);
-        String home = current.require().id();
+        String home = cooperations.caller().id();
         PlacementRow placed = new PlacementRow(
                 UUID.randomUUID(),
                 home,
@@ -108,34 +99,9 @@ public class Placements {
                 request.usageHoursPerWeek().setScale(2),
                 0);
         checkRoom(c, service, placed);
-        members.asMember(c, home, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    """
-                    insert into placement (municipality_id, id, host_municipality_id, cooperation_id, joint_service_id,
-                                           recipient_id, recipient_ref, starts_on, ends_on, usage_hours_per_week,
-                                           version, created_at, created_by, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")) {
-                Timestamp now = Timestamp.from(clock.instant());
-                insert.setString(1, home);
-                insert.setObject(2, placed.id());
-                insert.setString(3, c.host());
-                insert.setString(4, c.id());
-                insert.setObject(5, serviceId);
-                insert.setObject(6, recipientId);
-                insert.setString(7, placed.recipientRef());
-                insert.setObject(8, placed.startsOn());
-                insert.setObject(9, placed.endsOn());
-                insert.setBigDecimal(10, placed.usageHoursPerWeek());
-                insert.setTimestamp(11, now);
-                insert.setString(12, current.subject());
-                insert.setTimestamp(13, now);
-                insert.setString(14, current.subject());
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        rows.insert(c, home, placed, stamps.byCaller());
         attributions.reattribute(c, service, attributions.wageMonths(c, serviceId, placed.startsOn(), placed.endsOn()));
-        PlacementView view = view(placed);
+        PlacementView view = PlacementList.view(placed, cooperations.codeOf(home));
         idempotencyKey.ifPresent(key -> idempotency.remember(operation(c, serviceId), key, request, view));
         audit.record(CREATE, placed.recipientRef() + " in joint service " + serviceId);
         return new Created(view, false);
@@ -145,9 +111,8 @@ public class Placements {
         Cooperation c = cooperations.require(cooperationId);
         checkPeriod(request.startsOn(), request.endsOn(), request.usageHoursPerWeek());
         ServiceRow service = services.lock(c, serviceId);
-        String home = current.require().id();
-        PlacementRow before = services.placementsWithRecipients(c, serviceId, home, placementId).stream()
-                .findFirst()
+        String home = cooperations.caller().id();
+        PlacementRow before = rows.homesOwn(c, home, serviceId, placementId)
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.NOT_FOUND,
                         "no placement " + placementId + " of your municipality in joint service " + serviceId));
@@ -167,55 +132,13 @@ public class Placements {
                 request.usageHoursPerWeek().setScale(2),
                 before.version() + 1);
         checkRoom(c, service, after);
-        members.asMember(c, home, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    """
-                    update placement set starts_on = ?, ends_on = ?, usage_hours_per_week = ?, version = version + 1,
-                                         updated_at = ?, updated_by = ?
-                    where municipality_id = ? and id = ?""")) {
-                update.setObject(1, after.startsOn());
-                update.setObject(2, after.endsOn());
-                update.setBigDecimal(3, after.usageHoursPerWeek());
-                update.setTimestamp(4, Timestamp.from(clock.instant()));
-                update.setString(5, current.subject());
-                update.setString(6, home);
-                update.setObject(7, placementId);
-                update.executeUpdate();
-            }
-            return null;
-        });
+        rows.update(c, home, after, stamps.byCaller());
         TreeSet<YearMonth> months = new TreeSet<>();
         months.addAll(attributions.wageMonths(c, serviceId, before.startsOn(), before.endsOn()));
         months.addAll(attributions.wageMonths(c, serviceId, after.startsOn(), after.endsOn()));
         attributions.reattribute(c, service, months);
         audit.record("placement.change", before.recipientRef() + " in joint service " + serviceId);
-        return view(after);
-    }
-
-    /**
-     * The placements the caller may see in the service: the host all of them, a home its own.
-     * Row-level security draws the same line. A host's read of other homes' refs is recorded in
-     * each of those homes' audit trails too, so a home can see who read its recipients' placements.
-     */
-    public List<PlacementView> list(String cooperationId, UUID serviceId) {
-        Cooperation c = cooperations.require(cooperationId);
-        services.get(cooperationId, serviceId);
-        String caller = current.require().id();
-        List<PlacementRow> rows = cooperations.callerHosts(c)
-                ? services.placementsWithRecipients(c, serviceId, null, null)
-                : services.placementsWithRecipients(c, serviceId, caller, null);
-        rows.stream()
-                .map(PlacementRow::homeId)
-                .filter(home -> !home.equals(caller))
-                .distinct()
-                .forEach(home -> memberAudit.record(
-                        c,
-                        home,
-                        "placement.read-by-host",
-                        "placements in joint service " + serviceId + " read by the host "
-                                + cooperations.codeOf(caller)));
-        audit.recordRead("placement.list", "joint service " + serviceId);
-        return rows.stream().map(this::view).toList();
+        return PlacementList.view(after, cooperations.codeOf(home));
     }
 
     /**
@@ -223,7 +146,7 @@ public class Placements {
      * read without their recipients; the recipient check looks at the caller's own placements only.
      */
     private void checkRoom(Cooperation c, ServiceRow service, PlacementRow placed) {
-        for (PlacementRow own : services.placementsWithRecipients(c, service.id(), placed.homeId(), null)) {
+        for (PlacementRow own : rows.homesOwn(c, placed.homeId(), service.id())) {
             if (!own.id().equals(placed.id())
                     && own.recipientId().equals(placed.recipientId())
                     && overlaps(own.startsOn(), own.endsOn(), placed.startsOn(), placed.endsOn())) {
@@ -233,9 +156,10 @@ public class Placements {
                                 + own.startsOn() + (own.endsOn() == null ? "" : " to " + own.endsOn()));
             }
         }
-        List<PlacementPeriod> all = new ArrayList<>(JointServices.periods(services.slots(c, service.id()).stream()
+        List<PlacementPeriod> all = new ArrayList<>(rows.slotsAsHost(c, c.host(), List.of(service.id())).stream()
                 .filter(p -> !p.id().equals(placed.id()))
-                .toList()));
+                .map(PlacementSlot::period)
+                .toList());
         all.add(new PlacementPeriod(
                 placed.id().toString(), placed.startsOn(), placed.endsOn(), placed.usageHoursPerWeek()));
         if (Occupancy.peak(all, placed.startsOn(), placed.endsOn()) > service.capacity()) {
@@ -279,17 +203,5 @@ public class Placements {
     /** A key is the caller's for one path: the same key on another service is another request. */
     private static String operation(Cooperation c, UUID serviceId) {
         return CREATE + ":" + c.id() + ":" + serviceId;
-    }
-
-    PlacementView view(PlacementRow p) {
-        return new PlacementView(
-                p.id(),
-                p.serviceId(),
-                cooperations.codeOf(p.homeId()),
-                p.recipientRef(),
-                p.startsOn(),
-                p.endsOn(),
-                p.usageHoursPerWeek(),
-                p.version());
     }
 }

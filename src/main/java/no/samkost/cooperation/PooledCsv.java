@@ -5,9 +5,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import no.samkost.common.CsvBodyWriter;
-import no.samkost.cooperation.CooperationDtos.PooledMember;
-import no.samkost.cooperation.CooperationDtos.PooledTotals;
-import no.samkost.cooperation.CooperationDtos.PooledView;
+import no.samkost.cooperation.api.PooledMember;
+import no.samkost.cooperation.api.PooledTotals;
+import no.samkost.cooperation.api.PooledView;
 
 /**
  * The pooled figures as CSV: one row per member and a last row {@code TOTAL} (whose

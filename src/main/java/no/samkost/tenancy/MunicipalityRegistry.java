@@ -48,6 +48,10 @@ public class MunicipalityRegistry {
         return Optional.ofNullable(id).map(byId::get);
     }
 
+    public List<Cooperation> cooperations() {
+        return cooperations;
+    }
+
     public List<Cooperation> cooperationsOf(Municipality municipality) {
         return cooperations.stream().filter(c -> c.hasMember(municipality.id())).toList();
     }

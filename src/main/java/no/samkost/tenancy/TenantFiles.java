@@ -1,31 +1,26 @@
 package no.samkost.tenancy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import no.samkost.cooperation.calculation.Agreement;
-import no.samkost.cooperation.calculation.JointServiceKind;
-import no.samkost.cooperation.calculation.SplitKey;
-import no.samkost.cooperation.calculation.SplitMeasure;
-import no.samkost.cooperation.calculation.StandAloneModel;
 
 /**
- * Reads and validates {@code tenants/*.yaml} and {@code tenants/cooperations/*.yaml}. Every problem
- * names the file, so an operator can fix it; nothing half-loaded ever serves a request.
+ * Reads and validates {@code tenants/*.yaml} and the membership of {@code tenants/cooperations/*.yaml}
+ * (id, name, host, members: what the path guard and the database wall need). A cooperation file's
+ * {@code agreement} is the cooperation module's to read ({@code cooperation.AgreementFiles}). Every
+ * problem names the file, so an operator can fix it; nothing half-loaded ever serves a request.
  */
 public final class TenantFiles {
 
@@ -33,7 +28,7 @@ public final class TenantFiles {
     private static final Pattern COOPERATION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern CODE = Pattern.compile("\\d{4}");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -49,15 +44,9 @@ public final class TenantFiles {
             String roleClaimPath,
             Map<String, String> roleMapping) {}
 
-    record CooperationFile(String id, String name, String host, List<String> members, AgreementFile agreement) {}
-
-    /**
-     * @param sharedCostSplit per cost pool ({@code default} or a joint service kind): measure to
-     *     weight
-     */
-    record AgreementFile(Map<String, Map<String, BigDecimal>> sharedCostSplit, StandAloneFile standAlone) {}
-
-    record StandAloneFile(BigDecimal fixedCostPerYear, BigDecimal variableCostPerRecipient) {}
+    /** The membership part of a cooperation file; its {@code agreement} is read by the cooperation module. */
+    @JsonIgnoreProperties({"agreement"})
+    record CooperationFile(String id, String name, String host, List<String> members) {}
 
     public Loaded load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -91,7 +80,8 @@ public final class TenantFiles {
         return new Loaded(List.copyOf(municipalities), List.copyOf(cooperations));
     }
 
-    private static List<Path> yamlFiles(Path dir) {
+    /** The directory's YAML files, in name order. */
+    public static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
@@ -102,9 +92,10 @@ public final class TenantFiles {
         }
     }
 
-    private <T> T read(Path file, Class<T> type) {
+    /** One file in the shape of {@code type}; an unknown field fails, naming the file. */
+    public static <T> T read(Path file, Class<T> type) {
         try {
-            T value = yaml.readValue(file.toFile(), type);
+            T value = YAML.readValue(file.toFile(), type);
             if (value == null) {
                 throw fail(file, "the file is empty");
             }
@@ -173,62 +164,7 @@ public final class TenantFiles {
                 file,
                 f.host() != null && f.members().contains(f.host()),
                 "host '" + f.host() + "' must be one of the members");
-        return new Cooperation(f.id(), f.name(), f.host(), List.copyOf(f.members()), toAgreement(file, f.agreement()));
-    }
-
-    private static Agreement toAgreement(Path file, AgreementFile f) {
-        require(file, f != null, "agreement is missing (sharedCostSplit and standAlone)");
-        require(
-                file,
-                f.sharedCostSplit() != null && f.sharedCostSplit().containsKey("default"),
-                "agreement.sharedCostSplit needs a 'default' key");
-        Map<JointServiceKind, SplitKey> byKind = new EnumMap<>(JointServiceKind.class);
-        SplitKey defaultKey = null;
-        for (Map.Entry<String, Map<String, BigDecimal>> pool :
-                f.sharedCostSplit().entrySet()) {
-            SplitKey key = toSplitKey(file, pool.getKey(), pool.getValue());
-            if ("default".equals(pool.getKey())) {
-                defaultKey = key;
-            } else {
-                byKind.put(JointServiceKind.valueOf(pool.getKey()), key);
-            }
-        }
-        StandAloneFile s = f.standAlone();
-        require(
-                file,
-                s != null && s.fixedCostPerYear() != null && s.variableCostPerRecipient() != null,
-                "agreement.standAlone needs fixedCostPerYear and variableCostPerRecipient");
-        try {
-            return new Agreement(
-                    defaultKey, byKind, new StandAloneModel(s.fixedCostPerYear(), s.variableCostPerRecipient()));
-        } catch (IllegalArgumentException e) {
-            throw fail(file, "agreement.standAlone: " + e.getMessage());
-        }
-    }
-
-    private static SplitKey toSplitKey(Path file, String pool, Map<String, BigDecimal> weights) {
-        String where = "agreement.sharedCostSplit." + pool;
-        require(
-                file,
-                "default".equals(pool)
-                        || Arrays.stream(JointServiceKind.values())
-                                .anyMatch(k -> k.name().equals(pool)),
-                where + ": unknown cost pool (default or one of " + Arrays.toString(JointServiceKind.values()) + ")");
-        require(file, weights != null && !weights.isEmpty(), where + ": no measures");
-        Map<SplitMeasure, BigDecimal> parsed = new EnumMap<>(SplitMeasure.class);
-        for (Map.Entry<String, BigDecimal> e : weights.entrySet()) {
-            require(
-                    file,
-                    Arrays.stream(SplitMeasure.values()).anyMatch(m -> m.name().equals(e.getKey())),
-                    where + ": unknown measure '" + e.getKey() + "' (one of " + Arrays.toString(SplitMeasure.values())
-                            + ")");
-            parsed.put(SplitMeasure.valueOf(e.getKey()), e.getValue());
-        }
-        try {
-            return new SplitKey(parsed);
-        } catch (IllegalArgumentException e) {
-            throw fail(file, where + ": " + e.getMessage());
-        }
+        return new Cooperation(f.id(), f.name(), f.host(), List.copyOf(f.members()));
     }
 
     private static boolean isHttpUrl(String value) {

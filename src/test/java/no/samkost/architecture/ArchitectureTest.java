@@ -4,12 +4,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Entity;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.TenantId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +37,25 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("no.samkost");
     }
+
+    static final String ROOT = "no.samkost";
+
+    /** The ground floor: every feature may use them; they use no feature. */
+    static final List<String> WALLS = List.of("tenancy", "common");
+
+    /** Features: each reaches another only through what that one publishes (see {@link #published}). */
+    static final List<String> FEATURES = List.of("audit", "recipients", "costs", "reimbursement", "cooperation");
+
+    /** The application around the features: entry points that may use features' published classes. */
+    static final List<String> APPLICATION = List.of("demo", "runtime");
+
+    /**
+     * Classes published beyond the general definition in {@link #published}, each with its reason.
+     * Keep it short: a class here is a promise to other features.
+     */
+    static final Map<String, String> ALSO_PUBLISHED = Map.of(
+            "no.samkost.costs.CostLineRules",
+            "the ledger's input rules (period, amount, note); a joint service's costs follow the same rules");
 
     /** Entities that are not tenant-owned must be listed here, on purpose, with a reason. */
     static final List<String> SHARED_ENTITIES = List.of();
@@ -46,6 +77,156 @@ class ArchitectureTest {
         if (main.stream().noneMatch(c -> c.isAnnotatedWith(Entity.class))) {
             throw new AssertionError("no entities found");
         }
+        for (String pkg :
+                List.of("no.samkost.cooperation.persistence", "no.samkost.cooperation.api", "no.samkost.demo")) {
+            if (main.stream().noneMatch(c -> c.getPackageName().equals(pkg))) {
+                throw new AssertionError("package " + pkg + " has no classes");
+            }
+        }
+        for (String module : modules()) {
+            if (main.stream().noneMatch(c -> module(c).equals(Optional.of(module)))) {
+                throw new AssertionError("module " + module + " has no classes: the rules about it check nothing");
+            }
+        }
+        for (String name : ALSO_PUBLISHED.keySet()) {
+            if (!main.contain(name)) {
+                throw new AssertionError(name + " is published but does not exist");
+            }
+        }
+    }
+
+    static List<String> modules() {
+        return java.util.stream.Stream.of(WALLS, FEATURES, APPLICATION)
+                .flatMap(List::stream)
+                .toList();
+    }
+
+    /** The top-level package under no.samkost a class belongs to, if any. */
+    static Optional<String> module(JavaClass c) {
+        String pkg = c.getPackageName();
+        if (!pkg.startsWith(ROOT + ".")) {
+            return Optional.empty();
+        }
+        String rest = pkg.substring(ROOT.length() + 1);
+        int dot = rest.indexOf('.');
+        return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+    }
+
+    /**
+     * What a feature publishes to the others: its services (public classes annotated
+     * {@code @ApplicationScoped} in the feature's own package, not in a sub-package such as
+     * {@code persistence}, and not repositories); the records and enums in its own package or its {@code api} package,
+     * nested ones included (the services' request and response types); its {@code calculation}
+     * package (plain-Java rules, see {@link #calculationsArePlainJava}); and
+     * {@link #ALSO_PUBLISHED}. Everything else (resources, repositories, persistence, entities,
+     * helpers) is the feature's own.
+     */
+    static boolean published(JavaClass target, String feature) {
+        String own = ROOT + "." + feature;
+        JavaClass top = target;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        String pkg = target.getPackageName();
+        boolean service = pkg.equals(own)
+                && target.isAnnotatedWith(ApplicationScoped.class)
+                && target.getModifiers().contains(JavaModifier.PUBLIC)
+                && target.getAllRawInterfaces().stream()
+                        .noneMatch(i -> i.getPackageName().startsWith("io.quarkus.hibernate"));
+        boolean apiType = (pkg.equals(own) || pkg.equals(own + ".api")) && (target.isRecord() || target.isEnum());
+        boolean calculation = pkg.equals(own + ".calculation");
+        return service || apiType || calculation || ALSO_PUBLISHED.containsKey(top.getName());
+    }
+
+    @Test
+    void everyPackageIsAWallAFeatureOrTheApplication() {
+        Set<String> unknown = main.stream()
+                .map(ArchitectureTest::module)
+                .flatMap(Optional::stream)
+                .filter(m -> !modules().contains(m))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!unknown.isEmpty()) {
+            throw new AssertionError("packages that no boundary rule covers: " + unknown
+                    + "; add each to WALLS, FEATURES or APPLICATION");
+        }
+    }
+
+    @Test
+    void theWallsImportNoFeature() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        WALLS.stream().map(w -> ROOT + "." + w + "..").toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(java.util.stream.Stream.concat(FEATURES.stream(), APPLICATION.stream())
+                        .map(f -> ROOT + "." + f + "..")
+                        .toArray(String[]::new))
+                .because("tenancy and common are the ground floor: a feature builds on them, never the reverse")
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    @Test
+    void commonDependsOnNothingElseOfOurs() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".common..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(modules().stream()
+                        .filter(m -> !m.equals("common"))
+                        .map(m -> ROOT + "." + m + "..")
+                        .toArray(String[]::new))
+                .because("common holds only what two features share, and knows none of them, not even tenancy")
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    @Test
+    void featuresReachEachOtherOnlyThroughWhatTheyPublish() {
+        classes()
+                .that()
+                .resideInAnyPackage(java.util.stream.Stream.concat(FEATURES.stream(), APPLICATION.stream())
+                        .map(f -> ROOT + "." + f + "..")
+                        .toArray(String[]::new))
+                .should(new ArchCondition<>("use another feature only through its services and their API types") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        String from = module(origin).orElseThrow();
+                        for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                            JavaClass target = d.getTargetClass();
+                            while (target.isArray()) {
+                                target = target.getComponentType();
+                            }
+                            Optional<String> to = module(target);
+                            if (to.isPresent()
+                                    && !to.get().equals(from)
+                                    && FEATURES.contains(to.get())
+                                    && !published(target, to.get())) {
+                                events.add(SimpleConditionEvent.violated(
+                                        d, d.getDescription() + ": " + target.getName() + " is not published"));
+                            }
+                        }
+                    }
+                })
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    @Test
+    void cooperationSqlLivesInItsPersistencePackage() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".cooperation..")
+                .and()
+                .resideOutsideOfPackage(ROOT + ".cooperation.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "jakarta.persistence..", "org.hibernate..")
+                .because("every statement the cooperation module runs, in any member's rows, stands in one place")
+                .allowEmptyShould(false)
+                .check(main);
     }
 
     @Test
@@ -135,11 +316,13 @@ class ArchitectureTest {
     void onlyTheCooperationModuleCrossesIntoAnotherMembersRows() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages("no.samkost.cooperation..", "no.samkost.tenancy..")
+                .resideOutsideOfPackages("no.samkost.cooperation.persistence..", "no.samkost.tenancy..")
                 .should()
                 .dependOnClassesThat()
                 .areAssignableTo(no.samkost.tenancy.MemberDatabaseAccess.class)
-                .because("rebinding the database wall to another municipality is for cooperation aggregates only")
+                .because("rebinding the database wall to another municipality is for cooperation aggregates only, "
+                        + "and only its persistence classes do it, so every crossing stands in one place")
+                .allowEmptyShould(false)
                 .check(main);
     }
 

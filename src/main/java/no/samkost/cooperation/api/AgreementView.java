@@ -1,0 +1,12 @@
+package no.samkost.cooperation.api;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Agreement")
+public record AgreementView(
+        @Schema(
+                        description = "cost pool (default or a joint service kind) -> split key",
+                        examples = "{\"default\": \"EQUAL 0.2 + PLACEMENT_DAYS 0.8\"}")
+                Map<String, String> sharedCostSplit,
+        StandAloneView standAlone) {}

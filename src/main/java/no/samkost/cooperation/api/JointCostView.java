@@ -1,0 +1,17 @@
+package no.samkost.cooperation.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "JointCost")
+public record JointCostView(
+        long id,
+        UUID jointServiceId,
+        @Schema(description = "month, YYYY-MM") String period,
+        JointCostCategory category,
+        BigDecimal amount,
+        String note,
+        Instant createdAt,
+        String createdBy) {}
