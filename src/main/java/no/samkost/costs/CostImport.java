@@ -150,7 +150,10 @@ public class CostImport {
                     ProblemType.IMPORT_REJECTED,
                     badRows[0] + " of " + rows + " rows are bad"
                             + (badRows[0] > listed.size() ? "; the first " + listed.size() + " are listed" : "")
-                            + "; nothing was imported",
+                            + "; nothing was imported"
+                            + (listed.stream().anyMatch(e -> e.message().contains("UTF-8"))
+                                    ? ". Some rows hold bytes that are not UTF-8: save the file as UTF-8"
+                                    : ""),
                     listed);
         }
         try (PreparedStatement insert = connection.prepareStatement(

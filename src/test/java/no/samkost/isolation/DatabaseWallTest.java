@@ -291,6 +291,92 @@ class DatabaseWallTest {
         }
     }
 
+    /** The functions that run with their owner's rights, each reviewed; a new one must be added here on purpose. */
+    static final List<String> REVIEWED_SECURITY_DEFINER_FUNCTIONS = List.of("add_to_cost_year_totals");
+
+    @Test
+    void theTotalsEveryClaimReadsChangeOnlyThroughTheLedger() throws SQLException {
+        try (Connection c = Database.runtimeRole();
+                Statement s = c.createStatement()) {
+            for (String privilege : List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE")) {
+                assertFalse(
+                        tablePrivilege(c, "cost_year_total", privilege),
+                        "the runtime role must not " + privilege + " cost_year_total");
+            }
+            assertTrue(tablePrivilege(c, "cost_year_total", "SELECT"));
+        }
+        try (Connection c = boundTo(RE);
+                Statement s = c.createStatement()) {
+            SQLException update = assertThrows(
+                    SQLException.class, () -> s.executeUpdate("update cost_year_total set direct_wage_costs = 0"));
+            assertEquals("42501", update.getSQLState(), update.getMessage());
+            c.rollback();
+        }
+    }
+
+    /** Unique but not an identity: a joint service may be renamed (its id is what everything names). */
+    static final List<String> RENAMABLE_UNIQUE_COLUMNS = List.of("joint_service.name");
+
+    @Test
+    void noKeyColumnCanBeUpdatedByTheService() throws SQLException {
+        List<String> updatableKeys = new ArrayList<>();
+        try (Connection c = Database.runtimeRole();
+                Statement s = c.createStatement();
+                ResultSet keys = s.executeQuery(
+                        """
+                        select distinct cl.relname, a.attname
+                        from pg_constraint k
+                        join pg_class cl on cl.oid = k.conrelid
+                        join pg_namespace n on n.oid = cl.relnamespace
+                        join pg_attribute a on a.attrelid = cl.oid and a.attnum = any(k.conkey)
+                        where n.nspname = 'public' and k.contype in ('p', 'u', 'f')
+                          and cl.relname <> 'flyway_schema_history'
+                        order by 1, 2""")) {
+            int seen = 0;
+            while (keys.next()) {
+                seen++;
+                String table = keys.getString(1);
+                String column = keys.getString(2);
+                try (PreparedStatement privilege =
+                        c.prepareStatement("select has_column_privilege(current_user, ?, ?, 'UPDATE')")) {
+                    privilege.setString(1, table);
+                    privilege.setString(2, column);
+                    try (ResultSet rs = privilege.executeQuery()) {
+                        rs.next();
+                        if (rs.getBoolean(1)) {
+                            updatableKeys.add(table + "." + column);
+                        }
+                    }
+                }
+            }
+            assertTrue(seen > 10, "found only " + seen + " key columns");
+        }
+        updatableKeys.removeAll(RENAMABLE_UNIQUE_COLUMNS);
+        assertEquals(List.of(), updatableKeys, "key columns (primary, unique, foreign) the runtime role may update");
+    }
+
+    @Test
+    void everyFunctionWithItsOwnersRightsIsReviewedAndHasAFixedSearchPath() throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection c = Database.superuser();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        """
+                        select p.proname, coalesce(array_to_string(p.proconfig, ','), '')
+                        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                        where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema')
+                        order by 1""")) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+                assertTrue(
+                        rs.getString(2).matches(".*search_path=pg_catalog, ?[a-z_]+, ?pg_temp.*"),
+                        rs.getString(1) + " runs as its owner and must fix its search_path (pg_temp last): "
+                                + rs.getString(2));
+            }
+        }
+        assertEquals(REVIEWED_SECURITY_DEFINER_FUNCTIONS, found, "SECURITY DEFINER functions");
+    }
+
     @Test
     void theCatalogShowsTheWallIsBuiltRight() throws SQLException {
         try (Connection c = Database.runtimeRole();
@@ -420,6 +506,17 @@ class DatabaseWallTest {
             }
         }
         return columns;
+    }
+
+    private static boolean tablePrivilege(Connection c, String table, String privilege) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select has_table_privilege(current_user, ?, ?)")) {
+            s.setString(1, table);
+            s.setString(2, privilege);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     private static boolean hasUpdatePrivilege(Connection c, String table) throws SQLException {
