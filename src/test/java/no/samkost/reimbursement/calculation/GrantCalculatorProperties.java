@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.IntRange;
+import no.samkost.support.GrantReference;
 
 class GrantCalculatorProperties {
 
@@ -69,11 +70,11 @@ class GrantCalculatorProperties {
         RecipientGrant g = GrantCalculator.calculate(rules, r);
         if (g.grant() != null) {
             // in øre: grant <= rate x costs, rounded half up
-            long bound = Reference.halfUp(
-                    Reference.ore(r.directWageCosts())
+            long bound = GrantReference.halfUp(
+                    GrantReference.ore(r.directWageCosts())
                             * rules.compensationRate().unscaledValue().longValueExact(),
                     rules.compensationRate().scale());
-            assertThat(Reference.ore(g.grant())).isLessThanOrEqualTo(bound);
+            assertThat(GrantReference.ore(g.grant())).isLessThanOrEqualTo(bound);
         }
     }
 
@@ -131,7 +132,7 @@ class GrantCalculatorProperties {
     /** Every outcome, every figure, against the slow reference: random recipients. */
     @Property
     void everyFigureIsWhatTheRulesSay(@ForAll("rules") GrantRules rules, @ForAll("recipients") RecipientYear r) {
-        assertThat(Reference.of(GrantCalculator.calculate(rules, r))).isEqualTo(Reference.grant(rules, r));
+        assertThat(GrantReference.of(GrantCalculator.calculate(rules, r))).isEqualTo(GrantReference.grant(rules, r));
     }
 
     /** Costs a few øre around deductions + threshold, or a small basis above it. */
@@ -147,13 +148,13 @@ class GrantCalculatorProperties {
             @ForAll("rules") GrantRules rules,
             @ForAll("recipients") RecipientYear r,
             @ForAll("nearTheThreshold") int ore) {
-        long deductions = Reference.ore(r.earmarkedGrants())
-                + Reference.ore(r.hostMunicipalityGrant())
-                + Reference.ore(r.userPayments())
+        long deductions = GrantReference.ore(r.earmarkedGrants())
+                + GrantReference.ore(r.hostMunicipalityGrant())
+                + GrantReference.ore(r.userPayments())
                 + (r.intellectualDisability() && rules.intellectualDisabilityDeduction() != null
-                        ? Reference.ore(rules.intellectualDisabilityDeduction())
+                        ? GrantReference.ore(rules.intellectualDisabilityDeduction())
                         : 0);
-        long costs = Math.max(0, deductions + Reference.ore(rules.threshold()) + ore);
+        long costs = Math.max(0, deductions + GrantReference.ore(rules.threshold()) + ore);
         RecipientYear atThreshold = new RecipientYear(
                 r.ref(),
                 r.birthYear(),
@@ -162,8 +163,8 @@ class GrantCalculatorProperties {
                 r.earmarkedGrants(),
                 r.hostMunicipalityGrant(),
                 r.userPayments());
-        assertThat(Reference.of(GrantCalculator.calculate(rules, atThreshold)))
-                .isEqualTo(Reference.grant(rules, atThreshold));
+        assertThat(GrantReference.of(GrantCalculator.calculate(rules, atThreshold)))
+                .isEqualTo(GrantReference.grant(rules, atThreshold));
     }
 
     /** The reference itself against DOMAIN.md's public worked example (IS-4/2024, costs of 2023). */
@@ -182,89 +183,12 @@ class GrantCalculatorProperties {
         BigDecimal costs = new BigDecimal("3200000.00");
         BigDecimal zero = new BigDecimal("0.00");
         BigDecimal userPayments = new BigDecimal("40000.00");
-        assertThat(Reference.grant(is4of2024, new RecipientYear("R", 1990, true, costs, zero, zero, userPayments)))
-                .isEqualTo(new Reference.Figures(true, null, 83_200_000L, 72_000_000L, 57_600_000L));
-        assertThat(Reference.grant(is4of2024, new RecipientYear("R", 1950, true, costs, zero, zero, userPayments)))
-                .isEqualTo(new Reference.Figures(false, GrantReason.AGE_LIMIT, 83_200_000L, 0L, 0L));
-        assertThat(Reference.grant(is4of2024, new RecipientYear("R", 1990, false, costs, zero, zero, userPayments)))
-                .isEqualTo(new Reference.Figures(true, null, 0L, 155_200_000L, 124_160_000L));
-    }
-
-    /**
-     * DOMAIN.md's rules written out the slow way, in whole øre, one step per rule: the oracle the
-     * properties compare {@link GrantCalculator} with. It shares no code with the calculator.
-     */
-    static final class Reference {
-
-        /** What a grant outcome says, in øre; a null means "unknown" (the rules lack a figure). */
-        record Figures(Boolean eligible, GrantReason reason, Long idDeduction, Long basis, Long grant) {}
-
-        static Figures of(RecipientGrant g) {
-            return new Figures(
-                    g.eligible(),
-                    g.reason(),
-                    g.intellectualDisabilityDeduction() == null ? null : ore(g.intellectualDisabilityDeduction()),
-                    g.basis() == null ? null : ore(g.basis()),
-                    g.grant() == null ? null : ore(g.grant()));
-        }
-
-        static Figures grant(GrantRules rules, RecipientYear r) {
-            // Age limit: eligible if born in or after the year; unknown if the circular gives none.
-            Boolean eligible = null;
-            if (rules.eligibleBornOnOrAfter() != null) {
-                eligible = r.birthYear() >= rules.eligibleBornOnOrAfter();
-            }
-            // Intellectual disability deduction: only with the disability and born in or before the
-            //    cut-off year; unknown if it may apply and the cut-off or the amount is missing.
-            Long idDeduction;
-            if (!r.intellectualDisability()) {
-                idDeduction = 0L;
-            } else if (rules.intellectualDisabilityBornOnOrBefore() == null) {
-                idDeduction = null;
-            } else if (r.birthYear() > rules.intellectualDisabilityBornOnOrBefore()) {
-                idDeduction = 0L;
-            } else if (rules.intellectualDisabilityDeduction() == null) {
-                idDeduction = null;
-            } else {
-                idDeduction = ore(rules.intellectualDisabilityDeduction());
-            }
-            if (Boolean.FALSE.equals(eligible)) {
-                return new Figures(false, GrantReason.AGE_LIMIT, idDeduction, 0L, 0L);
-            }
-            // Threshold: what the costs exceed deductions + threshold by, never below zero. An
-            //    unknown deduction can only be larger than zero, so zero is the most it leaves.
-            long left = ore(r.directWageCosts());
-            left -= ore(r.earmarkedGrants());
-            left -= ore(r.hostMunicipalityGrant());
-            left -= ore(r.userPayments());
-            left -= idDeduction == null ? 0 : idDeduction;
-            left -= ore(rules.threshold());
-            long basis = left > 0 ? left : 0;
-            if (basis == 0) {
-                return new Figures(eligible, GrantReason.BELOW_THRESHOLD, idDeduction, 0L, 0L);
-            }
-            // No guessing: a positive basis that an unknown figure could still change.
-            if (eligible == null || idDeduction == null) {
-                return new Figures(eligible, GrantReason.RULES_INCOMPLETE, idDeduction, null, null);
-            }
-            // Compensation: basis x rate, half an øre and more rounds up.
-            long grant = halfUp(
-                    basis * rules.compensationRate().unscaledValue().longValueExact(),
-                    rules.compensationRate().scale());
-            return new Figures(true, null, idDeduction, basis, grant);
-        }
-
-        /** {@code value / 10^decimals}, rounded half up; value is never negative here. */
-        static long halfUp(long value, int decimals) {
-            long unit = 1;
-            for (int i = 0; i < decimals; i++) {
-                unit *= 10;
-            }
-            return (2 * value + unit) / (2 * unit);
-        }
-
-        static long ore(BigDecimal amount) {
-            return amount.movePointRight(2).longValueExact();
-        }
+        assertThat(GrantReference.grant(is4of2024, new RecipientYear("R", 1990, true, costs, zero, zero, userPayments)))
+                .isEqualTo(new GrantReference.Figures(true, null, 83_200_000L, 72_000_000L, 57_600_000L));
+        assertThat(GrantReference.grant(is4of2024, new RecipientYear("R", 1950, true, costs, zero, zero, userPayments)))
+                .isEqualTo(new GrantReference.Figures(false, GrantReason.AGE_LIMIT, 83_200_000L, 0L, 0L));
+        assertThat(GrantReference.grant(
+                        is4of2024, new RecipientYear("R", 1990, false, costs, zero, zero, userPayments)))
+                .isEqualTo(new GrantReference.Figures(true, null, 0L, 155_200_000L, 124_160_000L));
     }
 }
