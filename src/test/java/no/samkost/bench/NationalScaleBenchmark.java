@@ -1,10 +1,12 @@
 package no.samkost.bench;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +37,8 @@ import org.postgresql.PGConnection;
 /**
  * National scale, measured in one run against the same embedded PostgreSQL: the service's HTTP
  * paths beside the raw database doing the same work. Prints medians and API/raw ratios; asserts
- * nothing about time (a benchmark, not a timed test). Run with {@code ./mvnw -Pbench test}.
+ * nothing about time (a benchmark, not a timed test), but checks each answer before it times it
+ * (see {@link BenchAnswers}): a fast wrong answer is no result. Run with {@code ./mvnw -Pbench test}.
  *
  * <p>Data: 356 municipalities (one large, like Oslo, with 1 300 recipients; the rest share about
  * 9 700), 5 cost years of monthly lines in three categories (about 1.8 million lines).
@@ -149,10 +152,12 @@ class NationalScaleBenchmark {
         List<String> refs = new ArrayList<>(ids.keySet());
         StringBuilder csv = new StringBuilder("recipient_ref,period,category,amount,note\n");
         StringBuilder copy = new StringBuilder();
+        BigDecimal sum = new BigDecimal("0.00");
         for (int i = 0; i < IMPORT_ROWS; i++) {
             String ref = refs.get(i % refs.size());
             String period = "2018-" + String.format("%02d", i % 12 + 1);
             String amount = (1000 + i % 90000) + ".50";
+            sum = sum.add(new BigDecimal(amount));
             csv.append(ref)
                     .append(',')
                     .append(period)
@@ -174,15 +179,19 @@ class NationalScaleBenchmark {
         double[] api = new double[RUNS];
         double[] raw = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
+            BigDecimal before = BenchAnswers.directWages(LARGE_ID, 2018);
             long t0 = System.nanoTime();
-            given().auth()
+            io.restassured.response.Response answer = given().auth()
                     .oauth2(token)
                     .contentType("text/csv")
                     .body(body)
-                    .post("/api/v1/municipalities/{code}/costs/import", LARGE)
-                    .then()
-                    .statusCode(200);
+                    .post("/api/v1/municipalities/{code}/costs/import", LARGE);
             api[run] = IMPORT_ROWS / ((System.nanoTime() - t0) / 1e9);
+            // A rate counts only if every row arrived, in the lines and in the claim's totals.
+            answer.then().statusCode(200).body("imported", org.hamcrest.Matchers.equalTo(IMPORT_ROWS));
+            assertThat(BenchAnswers.directWages(LARGE_ID, 2018))
+                    .as("import run %d", run)
+                    .isEqualByComparingTo(before.add(sum));
             try (Connection c = Database.superuser()) {
                 long t1 = System.nanoTime();
                 c.unwrap(PGConnection.class)
@@ -229,6 +238,7 @@ class NationalScaleBenchmark {
     void streamedImport(List<String> refs, int rows) throws Exception {
         long before = count("select count(*) from cost_line where period < date '2018-01-01' and municipality_id = '"
                 + LARGE_ID + "'");
+        BigDecimal wagesBefore = BenchAnswers.directWages(LARGE_ID, 2017);
         GeneratedCsv csv = new GeneratedCsv(refs, rows);
         java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -263,6 +273,9 @@ class NationalScaleBenchmark {
                 before + rows,
                 count("select count(*) from cost_line where period < date '2018-01-01' and municipality_id = '"
                         + LARGE_ID + "'"));
+        assertThat(BenchAnswers.directWages(LARGE_ID, 2017))
+                .as("the streamed rows' amounts, in the lines and in the claim's totals")
+                .isEqualByComparingTo(wagesBefore.add(csv.sum()));
         table.add(new String[] {
             String.format(Locale.ROOT, "import %,d rows streamed (%d MB): rows/s", rows, csv.bytes() / (1 << 20)),
             String.format(Locale.ROOT, "%.0f", rows / seconds),
@@ -287,6 +300,7 @@ class NationalScaleBenchmark {
         private byte[] line = new byte[0];
         private int pos;
         private long bytes;
+        private BigDecimal sum = new BigDecimal("0.00");
 
         GeneratedCsv(List<String> refs, int rows) {
             this.refs = refs;
@@ -297,6 +311,11 @@ class NationalScaleBenchmark {
             return bytes;
         }
 
+        /** The amounts of the rows read so far. */
+        BigDecimal sum() {
+            return sum;
+        }
+
         private boolean fill() {
             if (pos < line.length) {
                 return true;
@@ -304,10 +323,14 @@ class NationalScaleBenchmark {
             if (row >= rows) {
                 return false;
             }
+            String amount = (1000 + row % 90000) + ".25";
             String text = row < 0
                     ? "recipient_ref,period,category,amount,note\n"
                     : refs.get(row % refs.size()) + ",2017-" + String.format(Locale.ROOT, "%02d", row % 12 + 1)
-                            + ",DIRECT_WAGES," + (1000 + row % 90000) + ".25,\n";
+                            + ",DIRECT_WAGES," + amount + ",\n";
+            if (row >= 0) {
+                sum = sum.add(new BigDecimal(amount));
+            }
             row++;
             line = text.getBytes(StandardCharsets.UTF_8);
             pos = 0;
@@ -383,6 +406,11 @@ class NationalScaleBenchmark {
     void oneLargeClaimThroughHttpAgainstSql() throws Exception {
         String token = Tokens.viewer(LARGE);
         String claimUrl = baseUrl() + "/api/v1/municipalities/" + LARGE + "/claims/" + COST_YEAR;
+        BenchAnswers.claimIsRight(
+                LARGE,
+                COST_YEAR,
+                BenchAnswers.costYearFromLines(LARGE_ID, COST_YEAR).get(LARGE_ID),
+                true);
         double api = probe("each", List.<String[]>of(new String[] {claimUrl, token}), WARMUP, CLAIM_SAMPLES);
         double totals = medianQueryMillis(CLAIM_SQL, COST_YEAR);
         double lines = medianQueryMillis(CLAIM_FROM_LINES_SQL, null);
@@ -507,6 +535,13 @@ class NationalScaleBenchmark {
             callers.add(new String[] {
                 baseUrl() + "/api/v1/municipalities/" + code + "/claims/" + COST_YEAR, Tokens.viewer(code)
             });
+        }
+        Map<String, List<no.samkost.reimbursement.calculation.RecipientYear>> reference =
+                BenchAnswers.costYearFromLines("synthetic-%", COST_YEAR);
+        assertEquals(MUNICIPALITIES, reference.size(), "every municipality has a claim");
+        for (int n = 1; n <= MUNICIPALITIES; n++) {
+            String code = TestIdentityProviders.syntheticCode(n);
+            BenchAnswers.claimIsRight(code, COST_YEAR, reference.get("synthetic-" + code), false);
         }
         double parallel = probe("all", callers, 4, RUNS);
         double sequential = probe("all", callers, 1, RUNS);
@@ -656,6 +691,7 @@ class NationalScaleBenchmark {
                     .path("id"));
         }
         int members = TestIdentityProviders.BENCH_COOPERATION_MEMBERS;
+        List<BenchAnswers.Placed> plan = new ArrayList<>();
         for (int m = 1; m <= members; m++) {
             String code = TestIdentityProviders.syntheticCode(m);
             String token = Tokens.coordinator(code);
@@ -689,6 +725,12 @@ class NationalScaleBenchmark {
                                 services.get(p % SERVICES))
                         .then()
                         .statusCode(201);
+                plan.add(new BenchAnswers.Placed(
+                        services.get(p % SERVICES),
+                        code,
+                        refs.get(p % refs.size()),
+                        java.time.LocalDate.parse(from),
+                        firstHalf ? java.time.LocalDate.of(2023, 6, 30) : null));
             }
         }
         String hostToken = Tokens.coordinator(host);
@@ -715,6 +757,13 @@ class NationalScaleBenchmark {
                 SERVICES * 24,
                 (System.nanoTime() - started) / 1e9);
         String member = TestIdentityProviders.syntheticCode(members);
+        BenchAnswers.pooledIsRight(
+                cooperation,
+                member,
+                COST_YEAR,
+                plan,
+                new BigDecimal("640000.00"),
+                new BigDecimal("135000.00").multiply(BigDecimal.valueOf(12L * SERVICES)));
         double pooled = probe(
                 "each",
                 List.<String[]>of(new String[] {

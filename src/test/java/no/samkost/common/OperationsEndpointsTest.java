@@ -1,6 +1,7 @@
 package no.samkost.common;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -83,7 +84,7 @@ class OperationsEndpointsTest {
                 .oauth2(Tokens.viewer("0716"))
                 .get("/api/v1/nothing-here")
                 .then()
-                .statusCode(404)
+                .spec(problem(404, "not-found"))
                 .contentType("application/problem+json");
     }
 }

@@ -1,6 +1,8 @@
 package no.samkost.cooperation;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.assertProblem;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -10,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import java.math.BigDecimal;
 import java.util.List;
 import no.samkost.support.Api;
 import no.samkost.support.Database;
+import no.samkost.support.Money;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +121,7 @@ class CooperationApiTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+                .using(Money.exactPaths());
         BigDecimal sum = new BigDecimal("0.00");
         List<java.util.Map<String, Object>> items = lines.getList("items");
         for (java.util.Map<String, Object> line : items) {
@@ -161,7 +163,7 @@ class CooperationApiTest {
                 .body("members.municipality", equalTo(List.of(HOST, HOF, RE)))
                 .extract()
                 .jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+                .using(Money.exactPaths());
         assertEquals(
                 "{municipality=0716, placedRecipients=1, placementDays=365, attributedCosts=374727.27, "
                         + "sharedCostShare=511788.62, expectedGrant=315781.82, netCost=570734.07}",
@@ -188,7 +190,7 @@ class CooperationApiTest {
                 .body("months.period", equalTo(List.of("2023-02", "2023-03")))
                 .extract()
                 .jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+                .using(Money.exactPaths());
         assertEquals(new BigDecimal("1100.00"), attribution.get("months[1].totalWeight"));
         // In the order that breaks ties for the last øre: home (hof before re), start, placement.
         assertEquals(List.of(b, a), attribution.getList("months[1].parts.recipientRef"));
@@ -200,7 +202,7 @@ class CooperationApiTest {
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/cooperations/hand/services/{s}/attribution/2023", home)
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
 
         // Stand-alone (test agreement: 3 000 000 a year + 1 200 000 per recipient): each member's one
         // recipient would cost 4 200 000, replacing its joint-service share.
@@ -216,7 +218,7 @@ class CooperationApiTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+                .using(Money.exactPaths());
         assertEquals(
                 "{municipality=0716, placedRecipients=1, pooledNetCost=570734.07, standAloneCosts=4200000.00, "
                         + "standAloneExpectedGrant=3376000.00, standAloneNetCost=824000.00, "
@@ -230,12 +232,20 @@ class CooperationApiTest {
         assertEquals(new BigDecimal("-66666.67"), comparison.get("members[0].savingsFromCooperation"));
 
         // The claims agree: the expected grants are the claims' own lines for A and B.
-        given().auth()
+        given().config(Money.exact())
+                .auth()
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/municipalities/{code}/claims/2023", RE)
                 .then()
                 .statusCode(200)
-                .body("recipients.find { it.ref == '" + a + "' }.grant", equalTo(315781.82f));
+                .body("recipients.find { it.ref == '" + a + "' }.grant", equalTo(new BigDecimal("315781.82")));
+        given().config(Money.exact())
+                .auth()
+                .oauth2(Tokens.viewer(HOF))
+                .get("/api/v1/municipalities/{code}/claims/2023", HOF)
+                .then()
+                .statusCode(200)
+                .body("recipients.find { it.ref == '" + b + "' }.grant", equalTo(new BigDecimal("261818.18")));
 
         // Aggregates only: no ref, no recipient id, in JSON or CSV.
         String json = given().auth()
@@ -322,7 +332,7 @@ class CooperationApiTest {
                     .oauth2(Tokens.viewer(RE))
                     .get("/api/v1/cooperations/hand/" + what + "/2022")
                     .then()
-                    .statusCode(404)
+                    .spec(problem(404, "not-found"))
                     .contentType("application/problem+json")
                     .body("detail", containsString("no rules for grant year 2023 (costs of 2022)"));
         }
@@ -336,7 +346,7 @@ class CooperationApiTest {
                 .body("{\"name\":\"Re's own\",\"kind\":\"DAY_SERVICE\",\"capacity\":3}")
                 .post("/api/v1/cooperations/3k/services")
                 .then()
-                .statusCode(403)
+                .spec(problem(403, "forbidden"))
                 .body("detail", containsString("only the host municipality 0702"));
         String service = createService("3k", Api.uniqueRef("HOSTED"), 3);
         given().auth()
@@ -345,7 +355,7 @@ class CooperationApiTest {
                 .body("{\"period\":\"2023-01\",\"category\":\"SHARED\",\"amount\":100}")
                 .post("/api/v1/cooperations/3k/services/{s}/costs", service)
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
         // Every member reads the service and its costs.
         given().auth()
                 .oauth2(Tokens.viewer(HOF))
@@ -433,7 +443,7 @@ class CooperationApiTest {
                         "{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-02-01\","
                                 + "\"usageHoursPerWeek\":5}")
                 .then()
-                .statusCode(422)
+                .spec(problem(422, "unknown-reference"))
                 .body("errors[0].field", equalTo("recipientRef"));
         // Before the first starts there is room.
         postPlacement(
@@ -476,7 +486,7 @@ class CooperationApiTest {
                         "{\"recipientRef\":\"" + first + "\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2024-01-01\","
                                 + "\"usageHoursPerWeek\":200}")
                 .then()
-                .statusCode(400)
+                .spec(problem(400, "validation"))
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("endsOn", "usageHoursPerWeek"));
     }
 
@@ -491,7 +501,8 @@ class CooperationApiTest {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
-                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                List<java.util.concurrent.Future<io.restassured.response.Response>> answers =
+                        new java.util.ArrayList<>();
                 for (String[] home : new String[][] {{RE, re}, {HOF, hof}}) {
                     answers.add(pool.submit(() -> {
                         start.await();
@@ -500,17 +511,23 @@ class CooperationApiTest {
                                 .contentType("application/json")
                                 .body("{\"recipientRef\":\"" + home[1]
                                         + "\",\"startsOn\":\"2023-01-01\",\"usageHoursPerWeek\":10}")
-                                .post("/api/v1/cooperations/3k/services/{s}/placements", service)
-                                .statusCode();
+                                .post("/api/v1/cooperations/3k/services/{s}/placements", service);
                     }));
                 }
                 start.countDown();
-                List<Integer> statuses = new java.util.ArrayList<>();
-                for (java.util.concurrent.Future<Integer> answer : answers) {
-                    statuses.add(answer.get());
+                List<io.restassured.response.Response> responses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<io.restassured.response.Response> answer : answers) {
+                    responses.add(answer.get());
                 }
-                statuses.sort(null);
-                assertEquals(List.of(201, 409), statuses, "round " + round);
+                responses.sort(java.util.Comparator.comparingInt(io.restassured.response.Response::statusCode));
+                assertEquals(
+                        List.of(201, 409),
+                        responses.stream()
+                                .map(io.restassured.response.Response::statusCode)
+                                .toList(),
+                        "round " + round);
+                // the loser lost the place, not something else that happens to be a 409
+                assertProblem(responses.get(1), 409, "capacity-exceeded");
             } finally {
                 pool.shutdownNow();
             }
@@ -574,7 +591,7 @@ class CooperationApiTest {
                 .body("{\"period\":\"2023-04\",\"category\":\"DIRECT_WAGES\",\"amount\":-1000.01,\"note\":\"oops\"}")
                 .post("/api/v1/cooperations/3k/services/{s}/costs", service)
                 .then()
-                .statusCode(400)
+                .spec(problem(400, "validation"))
                 .body("errors[0].field", equalTo("amount"))
                 .body("detail", containsString("below zero"));
         given().auth()
@@ -583,7 +600,7 @@ class CooperationApiTest {
                 .body("{\"period\":\"2023-04\",\"category\":\"SHARED\",\"amount\":10,\"note\":\"a\\u0000b\"}")
                 .post("/api/v1/cooperations/3k/services/{s}/costs", service)
                 .then()
-                .statusCode(400)
+                .spec(problem(400, "validation"))
                 .body("errors[0].field", equalTo("note"));
         given().auth()
                 .oauth2(Tokens.coordinator(HOST))
@@ -591,7 +608,7 @@ class CooperationApiTest {
                 .body("{\"name\":\"bad\\u0007name\",\"kind\":\"OTHER\",\"capacity\":1}")
                 .post("/api/v1/cooperations/3k/services")
                 .then()
-                .statusCode(400)
+                .spec(problem(400, "validation"))
                 .body("errors[0].field", equalTo("name"));
         assertEquals(before, Database.fingerprint(), "refused writes changed nothing");
         // Correcting the month to exactly zero is fine.
@@ -612,7 +629,7 @@ class CooperationApiTest {
                     .oauth2(Tokens.coordinator(HOST))
                     .get(path)
                     .then()
-                    .statusCode(403)
+                    .spec(problem(403, "forbidden"))
                     .contentType("application/problem+json");
         }
     }

@@ -1,6 +1,8 @@
 package no.samkost.costs;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import no.samkost.support.Api;
 import no.samkost.support.Database;
+import no.samkost.support.Money;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +40,8 @@ class CostApiTest {
     void aCoordinatorAppendsALineAndAnyoneOfTheMunicipalityReadsIt() {
         String ref = Api.uniqueRef("C");
         Api.recipient(RE, ref, 1990, true);
-        int id = given().auth()
+        int id = given().config(Money.exact())
+                .auth()
                 .oauth2(Tokens.coordinator(RE))
                 .contentType(ContentType.JSON)
                 .body(line(ref, "2023-03", "DIRECT_WAGES", "265000.50", null))
@@ -46,7 +51,7 @@ class CostApiTest {
                 .header("Location", containsString("/api/v1/municipalities/0716/costs/"))
                 .body("recipientRef", equalTo(ref))
                 .body("period", equalTo("2023-03"))
-                .body("amount", equalTo(265000.50f))
+                .body("amount", equalTo(new BigDecimal("265000.50")))
                 .body("createdBy", equalTo("user-0716"))
                 .extract()
                 .path("id");
@@ -81,13 +86,14 @@ class CostApiTest {
         Api.recipient(RE, ref, 1990, false);
         Api.cost(RE, ref, "2023-01", "DIRECT_WAGES", "1000.00", null);
         Api.cost(RE, ref, "2023-01", "DIRECT_WAGES", "-250.00", "wrong shift count in January");
-        given().auth()
+        given().config(Money.exact())
+                .auth()
                 .oauth2(Tokens.viewer(RE))
                 .queryParam("recipient", ref)
                 .get(COSTS)
                 .then()
                 .statusCode(200)
-                .body("items.amount", hasItem(-250.0f))
+                .body("items.amount", containsInAnyOrder(new BigDecimal("1000.00"), new BigDecimal("-250.00")))
                 .body("items", hasSize(2));
         assertEquals(
                 2,
@@ -149,8 +155,7 @@ class CostApiTest {
                 .body(json.replace("{ref}", ref))
                 .post(COSTS)
                 .then()
-                .statusCode(status)
-                .contentType("application/problem+json")
+                .spec(problem(status, status == 422 ? "unknown-reference" : "validation"))
                 .body("errors.field", hasItem(field));
         assertEquals(before, Database.fingerprint());
     }
@@ -192,6 +197,6 @@ class CostApiTest {
                 .body(line("X", "2023-01", "DIRECT_WAGES", "10", null))
                 .post(COSTS)
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
     }
 }

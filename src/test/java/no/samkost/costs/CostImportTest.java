@@ -1,17 +1,25 @@
 package no.samkost.costs;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +51,19 @@ class CostImportTest {
                 "select count(*) from cost_line c join recipient r on r.id = c.recipient_id where r.ref = ?", ref);
     }
 
-    /** {@code rows} good rows for {@code ref}, 12 months a year, amounts 1.01, 2.02, ... */
+    /** Every category a client may book, so a line summed into the wrong column shows. */
+    static final List<String> CATEGORIES = List.of(
+            "DIRECT_WAGES",
+            "PURCHASED_SERVICES",
+            "INDIRECT",
+            "EARMARKED_GRANT",
+            "HOST_MUNICIPALITY_GRANT",
+            "USER_PAYMENT");
+
+    /**
+     * {@code rows} good rows for {@code ref}, 12 months a year, amounts 1.01, 2.02, ..., the
+     * categories in turn.
+     */
     static StringBuilder goodRows(String ref, int rows) {
         StringBuilder csv = new StringBuilder(CostImport.HEADER).append("\n");
         for (int i = 1; i <= rows; i++) {
@@ -52,7 +72,9 @@ class CostImportTest {
                     .append(2000 + (i / 12) % 20)
                     .append('-')
                     .append(String.format("%02d", i % 12 + 1))
-                    .append(",DIRECT_WAGES,")
+                    .append(',')
+                    .append(CATEGORIES.get(i % CATEGORIES.size()))
+                    .append(',')
                     .append(i)
                     .append('.')
                     .append(String.format("%02d", i % 100))
@@ -91,6 +113,7 @@ class CostImportTest {
         Api.recipient(RE, ref, 1990, false);
         upload(goodRows(ref, 2_000).toString(), null).statusCode(200).body("imported", equalTo(2000));
         assertEquals(2000, linesOf(ref));
+        assertTotalsMatchLines(ref);
         assertEquals(
                 1,
                 Database.count(
@@ -138,19 +161,65 @@ class CostImportTest {
         assertTotalsMatchLines(ref);
     }
 
-    /** The yearly totals the claim reads must always equal the sum of the ledger's lines. */
+    /** Which column of {@code cost_year_total} each category's lines add up in (V3's rule, restated). */
+    static final Map<String, String> COLUMN = Map.of(
+            "DIRECT_WAGES", "direct_wage_costs",
+            "PURCHASED_SERVICES", "direct_wage_costs",
+            "JOINT_SERVICE", "direct_wage_costs",
+            "EARMARKED_GRANT", "earmarked_grants",
+            "HOST_MUNICIPALITY_GRANT", "host_municipality_grant",
+            "USER_PAYMENT", "user_payments",
+            "INDIRECT", "indirect_costs");
+
+    /**
+     * The yearly totals the claim reads must always equal the ledger's lines: per year, column by
+     * column (a line added into the wrong column must show), and the line count.
+     */
     static void assertTotalsMatchLines(String ref) throws Exception {
         String join =
                 " join recipient r on r.municipality_id = x.municipality_id and r.id = x.recipient_id where r.ref = ?";
-        assertEquals(
-                Database.count("select coalesce(sum(amount) * 100, 0)::bigint from cost_line x" + join, ref),
-                Database.count(
-                        "select coalesce(sum(direct_wage_costs + earmarked_grants + host_municipality_grant + user_payments"
-                                + " + indirect_costs) * 100, 0)::bigint from cost_year_total x" + join,
-                        ref));
-        assertEquals(
-                Database.count("select count(*) from cost_line x" + join, ref),
-                Database.count("select coalesce(sum(lines), 0) from cost_year_total x" + join, ref));
+        Map<String, BigDecimal> fromLines = new TreeMap<>();
+        long lines = 0;
+        try (Connection c = Database.superuser();
+                PreparedStatement q = c.prepareStatement(
+                        "select extract(year from x.period)::integer, x.category, sum(x.amount), count(*)"
+                                + " from cost_line x" + join + " group by 1, 2")) {
+            q.setString(1, ref);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    for (String column : new TreeSet<>(COLUMN.values())) {
+                        fromLines.putIfAbsent(rs.getInt(1) + " " + column, new BigDecimal("0.00"));
+                    }
+                    fromLines.merge(
+                            rs.getInt(1) + " " + COLUMN.get(rs.getString(2)), rs.getBigDecimal(3), BigDecimal::add);
+                    lines += rs.getLong(4);
+                }
+            }
+        }
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        try (Connection c = Database.superuser();
+                PreparedStatement q = c.prepareStatement("select * from cost_year_total x" + join)) {
+            q.setString(1, ref);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    for (String column : new TreeSet<>(COLUMN.values())) {
+                        totals.put(rs.getInt("year") + " " + column, rs.getBigDecimal(column));
+                    }
+                }
+            }
+        }
+        assertTrue(!fromLines.isEmpty(), "no lines for " + ref);
+        Map<String, String> differences = new TreeMap<>();
+        for (String key : new TreeSet<>(fromLines.keySet())) {
+            if (!fromLines.get(key).equals(totals.get(key))) {
+                differences.put(key, "lines " + fromLines.get(key) + ", cost_year_total " + totals.get(key));
+            }
+        }
+        totals.keySet().stream()
+                .filter(key -> !fromLines.containsKey(key))
+                .forEach(key -> differences.put(key, "no lines, cost_year_total " + totals.get(key)));
+        assertEquals(Map.of(), differences, "per year and column: the lines against cost_year_total");
+        assertEquals(lines, Database.count("select coalesce(sum(lines), 0) from cost_year_total x" + join, ref));
     }
 
     @Test
@@ -169,6 +238,7 @@ class CostImportTest {
                 .then()
                 .statusCode(200)
                 .body("items.note", hasItem("wrong rate, fixed \"again\""));
+        assertTotalsMatchLines(ref);
     }
 
     @Test
@@ -184,7 +254,7 @@ class CostImportTest {
                 + ref + ",2023-01,DIRECT_WAGES,\"10.00\"x,\n";
         Map<String, String> before = Database.fingerprint();
         upload(csv, null)
-                .statusCode(422)
+                .spec(problem(422, "import-rejected"))
                 .body("errors.row", equalTo(List.of(1, 2, 3, 4, 5, 6)))
                 .body("errors[0].message", containsString("JOINT_SERVICE"))
                 .body("errors[1].message", containsString("columns"))
@@ -197,9 +267,9 @@ class CostImportTest {
     @Test
     void aWrongHeaderIsRefused() {
         upload("ref,month,kind,sum\nR-1,2023-01,DIRECT_WAGES,10\n", null)
-                .statusCode(422)
+                .spec(problem(422, "import-rejected"))
                 .body("errors.field", hasItem("header"));
-        upload("", null).statusCode(422);
+        upload("", null).spec(problem(422, "import-rejected"));
     }
 
     @Test
@@ -214,7 +284,7 @@ class CostImportTest {
                 .body(latin1)
                 .post(IMPORT)
                 .then()
-                .statusCode(422)
+                .spec(problem(422, "import-rejected"))
                 .body("detail", containsString("UTF-8"));
         assertEquals(0, linesOf(ref));
     }

@@ -1,6 +1,7 @@
 package no.samkost.e2e;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -116,12 +117,12 @@ class KeycloakEndToEndIT {
                 .oauth2(hof)
                 .get("/api/v1/municipalities/0716/recipients/{ref}", ref)
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
         given().auth()
                 .oauth2(hof)
                 .get("/api/v1/municipalities/0714/recipients/{ref}", ref)
                 .then()
-                .statusCode(404);
+                .spec(problem(404, "not-found"));
         given().auth()
                 .oauth2(hof)
                 .get("/api/v1/municipalities/0714/recipients")
@@ -156,12 +157,12 @@ class KeycloakEndToEndIT {
                 .oauth2(KeycloakTokens.password(keycloakUrl, "0706", "group-0706"))
                 .get("/api/v1/cooperations/3k/pooled/2023")
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
         given().auth()
                 .oauth2(group)
                 .get("/api/v1/municipalities/0716/claims/2023")
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
     }
 
     @Test
@@ -175,7 +176,7 @@ class KeycloakEndToEndIT {
                         "{\"ref\":\"E2E-VIEWER\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
                 .post("/api/v1/municipalities/0716/recipients")
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
         given().auth()
                 .oauth2(viewer)
                 .get("/api/v1/municipalities/0716/recipients")
@@ -185,7 +186,7 @@ class KeycloakEndToEndIT {
                 .oauth2(group)
                 .get("/api/v1/municipalities/0716/recipients")
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
     }
 
     @Test
@@ -201,8 +202,8 @@ class KeycloakEndToEndIT {
                 .oauth2(forged)
                 .get("/api/v1/municipalities/0714/recipients")
                 .then()
-                .statusCode(401);
-        given().auth().oauth2("not-a-token").get("/api/v1/me").then().statusCode(401);
+                .spec(problem(401, "unauthenticated"));
+        given().auth().oauth2("not-a-token").get("/api/v1/me").then().spec(problem(401, "unauthenticated"));
     }
 
     private static int freePort() throws IOException {

@@ -97,6 +97,8 @@ class OpenApiIsolationTest {
                 Map<String, String> before = Database.fingerprint();
                 Response response = call(operation, HOF, re, named);
                 assertEquals(403, response.statusCode(), operation + " with Re's token on Hof's path");
+                assertEquals(
+                        "urn:samkost:problem:forbidden", response.jsonPath().getString("type"), operation.toString());
                 assertTrue(response.contentType().startsWith("application/problem+json"), operation.toString());
                 // The ref is in the URL Re sent and "instance" echoes it; nothing else may carry Hof's data.
                 ObjectNode problem = (ObjectNode) OpenApiWalk.JSON.readTree(response.asString());
@@ -125,6 +127,7 @@ class OpenApiIsolationTest {
             Map<String, String> before = Database.fingerprint();
             Response response = call(operation, SANDEFJORD, sandefjord, sandefjord);
             assertEquals(403, response.statusCode(), operation + " with Sandefjord's token on 3k");
+            assertEquals("urn:samkost:problem:forbidden", response.jsonPath().getString("type"), operation.toString());
             assertTrue(response.contentType().startsWith("application/problem+json"), operation.toString());
             ObjectNode problem = (ObjectNode) OpenApiWalk.JSON.readTree(response.asString());
             problem.remove("instance");
@@ -154,6 +157,8 @@ class OpenApiIsolationTest {
             Map<String, String> before = Database.fingerprint();
             Response response = call(operation, HOF, null, hof);
             assertEquals(401, response.statusCode(), operation + " without a token");
+            assertEquals(
+                    "urn:samkost:problem:unauthenticated", response.jsonPath().getString("type"), operation.toString());
             assertTrue(response.contentType().startsWith("application/problem+json"), operation.toString());
             assertEquals(before, Database.fingerprint(), operation.toString());
         }

@@ -1,6 +1,7 @@
 package no.samkost.isolation;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -55,12 +56,12 @@ class PoolOfOneTest {
                     .oauth2(Tokens.coordinator("0716"))
                     .get(RECIPIENTS + "/POOL-HOF", "0716")
                     .then()
-                    .statusCode(404);
+                    .spec(problem(404, "not-found"));
             given().auth()
                     .oauth2(Tokens.coordinator("0714"))
                     .get(RECIPIENTS + "/POOL-RE", "0714")
                     .then()
-                    .statusCode(404);
+                    .spec(problem(404, "not-found"));
         }
     }
 

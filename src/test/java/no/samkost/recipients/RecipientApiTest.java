@@ -1,6 +1,7 @@
 package no.samkost.recipients;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -144,7 +145,7 @@ class RecipientApiTest {
         String ref = uniqueRef();
         create(RE, token, body(ref, 1980, false, "OTHER")).statusCode(201);
         create(RE, token, body(ref, 1999, false, "OTHER"))
-                .statusCode(409)
+                .spec(problem(409, "conflict"))
                 .contentType("application/problem+json")
                 .body("detail", containsString(ref));
     }
@@ -236,7 +237,7 @@ class RecipientApiTest {
     @Test
     void aViewerReadsButCannotWrite() {
         create(RE, Tokens.viewer(RE), body(uniqueRef(), 1980, false, "OTHER"))
-                .statusCode(403)
+                .spec(problem(403, "forbidden"))
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.viewer(RE)).get(BASE, RE).then().statusCode(200);
     }
@@ -244,7 +245,7 @@ class RecipientApiTest {
     @Test
     void unmappedIdentityProviderRolesGrantNothing() {
         // "admin" is not in the municipality's role mapping; "koordinator" is mapped to coordinator.
-        given().auth().oauth2(Tokens.token(RE, "admin")).get(BASE, RE).then().statusCode(403);
+        given().auth().oauth2(Tokens.token(RE, "admin")).get(BASE, RE).then().spec(problem(403, "forbidden"));
         create(RE, Tokens.token(RE, "koordinator"), body(uniqueRef(), 1980, false, "OTHER"))
                 .statusCode(201);
         given().auth()
@@ -268,7 +269,7 @@ class RecipientApiTest {
                 .oauth2(Tokens.token("0706", "coordinator"))
                 .get(BASE, "0706")
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
         given().auth()
                 .oauth2(Tokens.token("0706", "Samkost.Coordinator"))
                 .get(BASE, "0706")
@@ -282,7 +283,7 @@ class RecipientApiTest {
                 .oauth2(Tokens.coordinator(RE))
                 .get(BASE + "/{ref}", RE, "NO-SUCH-ONE")
                 .then()
-                .statusCode(404)
+                .spec(problem(404, "not-found"))
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", not(nullValue()));

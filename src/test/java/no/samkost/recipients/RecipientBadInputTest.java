@@ -1,6 +1,7 @@
 package no.samkost.recipients;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -155,7 +156,7 @@ class RecipientBadInputTest {
                 .body("<recipient/>")
                 .post(RECIPIENTS)
                 .then()
-                .statusCode(415)
+                .spec(problem(415, "unsupported-media-type"))
                 .contentType("application/problem+json");
     }
 
@@ -166,7 +167,7 @@ class RecipientBadInputTest {
                 .queryParam("size", 100000)
                 .get(RECIPIENTS)
                 .then()
-                .statusCode(400)
+                .spec(problem(400, "validation"))
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("size"));
         given().auth()
@@ -174,7 +175,7 @@ class RecipientBadInputTest {
                 .queryParam("page", "abc")
                 .get(RECIPIENTS)
                 .then()
-                .statusCode(400)
+                .spec(problem(400, "validation"))
                 .contentType("application/problem+json");
     }
 
@@ -191,7 +192,7 @@ class RecipientBadInputTest {
                         "{\"ref\":\"OTHER-REF\",\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\",\"version\":0}")
                 .put(RECIPIENTS + "/" + ref)
                 .then()
-                .statusCode(400)
+                .spec(problem(400, "validation"))
                 .body("errors.field", hasItem("ref"));
         given().auth()
                 .oauth2(token)
@@ -199,7 +200,7 @@ class RecipientBadInputTest {
                 .body("{\"birthYear\":1990,\"intellectualDisability\":false,\"userGroup\":\"OTHER\"}")
                 .put(RECIPIENTS + "/" + ref)
                 .then()
-                .statusCode(400)
+                .spec(problem(400, "validation"))
                 .body("errors.field", hasItem("version"));
     }
 }

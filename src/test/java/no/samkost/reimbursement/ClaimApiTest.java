@@ -1,6 +1,7 @@
 package no.samkost.reimbursement;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import no.samkost.support.Api;
+import no.samkost.support.Money;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +38,8 @@ class ClaimApiTest {
                 .statusCode(200)
                 .contentType("application/json")
                 .extract()
-                .jsonPath();
+                .jsonPath()
+                .using(Money.exactPaths());
     }
 
     static Map<String, Object> recipient(JsonPath claim, String ref) {
@@ -96,21 +100,21 @@ class ClaimApiTest {
         Api.cost(HOF, onlyIndirect, year + "-05", "INDIRECT", "10.00", null);
         JsonPath claim = claim(HOF, year);
         // (2 430 000 - 1 430 000) x 0.80 = 800 000
-        assertEquals(800000.00f, recipient(claim, rich).get("grant"));
+        assertEquals(new BigDecimal("800000.00"), recipient(claim, rich).get("grant"));
         assertEquals("BELOW_THRESHOLD", recipient(claim, poor).get("reason"));
         assertEquals("AGE_LIMIT", recipient(claim, old).get("reason"));
         assertEquals(false, recipient(claim, old).get("eligible"));
         assertEquals("BELOW_THRESHOLD", recipient(claim, onlyIndirect).get("reason"));
-        assertEquals(0.00f, recipient(claim, onlyIndirect).get("costs"));
+        assertEquals(new BigDecimal("0.00"), recipient(claim, onlyIndirect).get("costs"));
         // Grant year 2021's age limit is inferred, not verified: the claim says so.
         assertEquals(false, claim.getBoolean("rules.verified"));
         assertTrue(claim.getList("rules.unverifiedParameters").contains("eligibleBornOnOrAfter"));
-        List<Float> grants = claim.getList("recipients.grant", Float.class);
-        float sum = 0;
-        for (Float g : grants) {
-            sum += g;
+        List<BigDecimal> grants = claim.getList("recipients.grant", BigDecimal.class);
+        BigDecimal sum = new BigDecimal("0.00");
+        for (BigDecimal g : grants) {
+            sum = sum.add(g);
         }
-        assertEquals(sum, claim.getFloat("totals.grant"), 0.001);
+        assertEquals(sum, claim.get("totals.grant"));
         assertEquals(grants.size(), claim.getInt("totals.recipients"));
     }
 
@@ -138,7 +142,7 @@ class ClaimApiTest {
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/municipalities/0716/claims/2024")
                 .then()
-                .statusCode(404)
+                .spec(problem(404, "not-found"))
                 .contentType("application/problem+json")
                 .body("detail", containsString("grant year 2025"))
                 .body("detail", containsString("costs of 2024"));
@@ -152,8 +156,11 @@ class ClaimApiTest {
         Api.recipient(HOF, shared, 1990, false);
         Api.cost(RE, shared, year + "-01", "DIRECT_WAGES", "1100000.00", null);
         Api.cost(HOF, shared, year + "-01", "DIRECT_WAGES", "9900000.00", null);
-        assertEquals(1100000.00f, recipient(claim(RE, year), shared).get("costs"));
-        assertEquals(9900000.00f, recipient(claim(HOF, year), shared).get("costs"));
+        assertEquals(
+                new BigDecimal("1100000.00"), recipient(claim(RE, year), shared).get("costs"));
+        assertEquals(
+                new BigDecimal("9900000.00"),
+                recipient(claim(HOF, year), shared).get("costs"));
         assertEquals(
                 1,
                 claim(RE, year)
@@ -192,7 +199,7 @@ class ClaimApiTest {
                 .oauth2(Tokens.token(RE, "cooperation-member"))
                 .get("/api/v1/municipalities/0716/claims/2023")
                 .then()
-                .statusCode(403);
+                .spec(problem(403, "forbidden"));
         given().auth()
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/municipalities/0716/claims/2023")

@@ -1,6 +1,7 @@
 package no.samkost.reimbursement;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,7 +62,7 @@ class RulesApiTest {
                 .oauth2(Tokens.viewer("0716"))
                 .get("/api/v1/rules/2025")
                 .then()
-                .statusCode(404)
+                .spec(problem(404, "not-found"))
                 .contentType("application/problem+json")
                 .body("detail", containsString("grant year 2025"))
                 .body("detail", containsString("costs of 2024"));

@@ -1,6 +1,7 @@
 package no.samkost.tenancy;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import no.samkost.support.Tokens;
@@ -17,7 +18,12 @@ class IdentityProviderOutageTest {
     @Test
     void aProviderThatWasDownWorksOnceItIsBack() {
         String flaky = Tokens.coordinator("0711");
-        given().auth().oauth2(flaky).get("/api/v1/me").then().statusCode(503).contentType("application/problem+json");
+        given().auth()
+                .oauth2(flaky)
+                .get("/api/v1/me")
+                .then()
+                .spec(problem(503, "identity-provider-unavailable"))
+                .contentType("application/problem+json");
         given().auth()
                 .oauth2(Tokens.coordinator("0716"))
                 .get("/api/v1/me")

@@ -1,6 +1,7 @@
 package no.samkost.tenancy;
 
 import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -155,7 +156,7 @@ class TokenVerificationTest {
         // Hof's claims and Hof's key id, but Re's key.
         String token = Tokens.signed(Tokens.claims(HOF, "coordinator"), "key-0714", Tokens.privateKey(RE));
         for (String path : List.of("/api/v1/municipalities/0714/recipients", "/api/v1/me")) {
-            given().header("Authorization", "Bearer " + token).get(path).then().statusCode(401);
+            given().header("Authorization", "Bearer " + token).get(path).then().spec(problem(401, "unauthenticated"));
         }
     }
 

@@ -7,11 +7,13 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.IntRange;
+import no.samkost.support.GrantReference;
 
 class GrantCalculatorProperties {
 
@@ -27,9 +29,11 @@ class GrantCalculatorProperties {
         Arbitrary<BigDecimal> threshold = Arbitraries.bigDecimals()
                 .between(new BigDecimal("500000"), new BigDecimal("3000000"))
                 .ofScale(2);
-        Arbitrary<BigDecimal> rate = Arbitraries.bigDecimals()
-                .between(new BigDecimal("0.01"), BigDecimal.ONE)
-                .ofScale(2);
+        Arbitrary<BigDecimal> rate = Arbitraries.oneOf(
+                // the real rates, and rates where half an øre is common (0.50 x an odd basis)
+                Arbitraries.of("0.80", "0.85", "0.50", "0.25", "0.75", "0.05").map(BigDecimal::new),
+                Arbitraries.integers().between(1, 100).map(i -> BigDecimal.valueOf(i, 2)),
+                Arbitraries.integers().between(1, 10_000).map(i -> BigDecimal.valueOf(i, 4)));
         Arbitrary<BigDecimal> deduction = Arbitraries.bigDecimals()
                 .between(BigDecimal.ZERO, new BigDecimal("1500000"))
                 .ofScale(2)
@@ -65,11 +69,12 @@ class GrantCalculatorProperties {
     void theGrantNeverExceedsRateTimesCosts(@ForAll("rules") GrantRules rules, @ForAll("recipients") RecipientYear r) {
         RecipientGrant g = GrantCalculator.calculate(rules, r);
         if (g.grant() != null) {
-            // half-up rounding may add at most half an øre
-            assertThat(g.grant())
-                    .isLessThanOrEqualTo(rules.compensationRate()
-                            .multiply(r.directWageCosts())
-                            .add(new BigDecimal("0.005")));
+            // in øre: grant <= rate x costs, rounded half up
+            long bound = GrantReference.halfUp(
+                    GrantReference.ore(r.directWageCosts())
+                            * rules.compensationRate().unscaledValue().longValueExact(),
+                    rules.compensationRate().scale());
+            assertThat(GrantReference.ore(g.grant())).isLessThanOrEqualTo(bound);
         }
     }
 
@@ -94,10 +99,11 @@ class GrantCalculatorProperties {
     }
 
     @Property
-    void notEligibleMeansNoGrant(@ForAll("rules") GrantRules rules, @ForAll("recipients") RecipientYear r) {
+    void bornBeforeTheAgeLimitMeansNoGrant(@ForAll("rules") GrantRules rules, @ForAll("recipients") RecipientYear r) {
         RecipientGrant g = GrantCalculator.calculate(rules, r);
-        if (Boolean.FALSE.equals(g.eligible())) {
-            assertThat(g.grant()).isEqualByComparingTo(BigDecimal.ZERO);
+        if (rules.eligibleBornOnOrAfter() != null && r.birthYear() < rules.eligibleBornOnOrAfter()) {
+            assertThat(g.eligible()).isFalse();
+            assertThat(g.grant()).isEqualTo(new BigDecimal("0.00"));
             assertThat(g.reason()).isEqualTo(GrantReason.AGE_LIMIT);
         }
     }
@@ -123,21 +129,66 @@ class GrantCalculatorProperties {
         }
     }
 
+    /** Every outcome, every figure, against the slow reference: random recipients. */
     @Property
-    void aComputedGrantIsExplainedByItsOwnFigures(
-            @ForAll("rules") GrantRules rules, @ForAll("recipients") RecipientYear r) {
-        RecipientGrant g = GrantCalculator.calculate(rules, r);
-        if (g.reason() == null) {
-            BigDecimal expectedBasis = g.costs()
-                    .subtract(g.earmarkedGrants())
-                    .subtract(g.hostMunicipalityGrant())
-                    .subtract(g.userPayments())
-                    .subtract(g.intellectualDisabilityDeduction())
-                    .subtract(rules.threshold());
-            assertThat(g.basis()).isEqualByComparingTo(expectedBasis);
-            assertThat(g.grant())
-                    .isEqualByComparingTo(
-                            g.basis().multiply(rules.compensationRate()).setScale(2, java.math.RoundingMode.HALF_UP));
-        }
+    void everyFigureIsWhatTheRulesSay(@ForAll("rules") GrantRules rules, @ForAll("recipients") RecipientYear r) {
+        assertThat(GrantReference.of(GrantCalculator.calculate(rules, r))).isEqualTo(GrantReference.grant(rules, r));
+    }
+
+    /** Costs a few øre around deductions + threshold, or a small basis above it. */
+    @Provide
+    Arbitrary<Integer> nearTheThreshold() {
+        return Arbitraries.oneOf(
+                Arbitraries.integers().between(-3, 3), Arbitraries.integers().between(1, 10_000));
+    }
+
+    /** The same at and just above the threshold, where a wrong comparison or rounding shows. */
+    @Property
+    void everyFigureIsWhatTheRulesSayAtTheThreshold(
+            @ForAll("rules") GrantRules rules,
+            @ForAll("recipients") RecipientYear r,
+            @ForAll("nearTheThreshold") int ore) {
+        long deductions = GrantReference.ore(r.earmarkedGrants())
+                + GrantReference.ore(r.hostMunicipalityGrant())
+                + GrantReference.ore(r.userPayments())
+                + (r.intellectualDisability() && rules.intellectualDisabilityDeduction() != null
+                        ? GrantReference.ore(rules.intellectualDisabilityDeduction())
+                        : 0);
+        long costs = Math.max(0, deductions + GrantReference.ore(rules.threshold()) + ore);
+        RecipientYear atThreshold = new RecipientYear(
+                r.ref(),
+                r.birthYear(),
+                r.intellectualDisability(),
+                BigDecimal.valueOf(costs, 2),
+                r.earmarkedGrants(),
+                r.hostMunicipalityGrant(),
+                r.userPayments());
+        assertThat(GrantReference.of(GrantCalculator.calculate(rules, atThreshold)))
+                .isEqualTo(GrantReference.grant(rules, atThreshold));
+    }
+
+    /** The reference itself against DOMAIN.md's public worked example (IS-4/2024, costs of 2023). */
+    @Example
+    void theReferenceGivesTheWorkedExample() {
+        GrantRules is4of2024 = new GrantRules(
+                2024,
+                new BigDecimal("1608000.00"),
+                new BigDecimal("0.80"),
+                new BigDecimal("832000.00"),
+                2005,
+                1956,
+                true,
+                "IS-4/2024",
+                List.of());
+        BigDecimal costs = new BigDecimal("3200000.00");
+        BigDecimal zero = new BigDecimal("0.00");
+        BigDecimal userPayments = new BigDecimal("40000.00");
+        assertThat(GrantReference.grant(is4of2024, new RecipientYear("R", 1990, true, costs, zero, zero, userPayments)))
+                .isEqualTo(new GrantReference.Figures(true, null, 83_200_000L, 72_000_000L, 57_600_000L));
+        assertThat(GrantReference.grant(is4of2024, new RecipientYear("R", 1950, true, costs, zero, zero, userPayments)))
+                .isEqualTo(new GrantReference.Figures(false, GrantReason.AGE_LIMIT, 83_200_000L, 0L, 0L));
+        assertThat(GrantReference.grant(
+                        is4of2024, new RecipientYear("R", 1990, false, costs, zero, zero, userPayments)))
+                .isEqualTo(new GrantReference.Figures(true, null, 0L, 155_200_000L, 124_160_000L));
     }
 }
