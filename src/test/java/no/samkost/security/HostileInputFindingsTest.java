@@ -224,7 +224,8 @@ class HostileInputFindingsTest {
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/no-such/" + secret)
                 .then()
-                .statusCode(404);
+                .statusCode(404)
+                .body("type", equalTo("urn:samkost:problem:not-found"));
         String metrics =
                 given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("http_server_requests").doesNotContain(secret);
@@ -305,6 +306,7 @@ class HostileInputFindingsTest {
         given().get(RECIPIENTS)
                 .then()
                 .statusCode(401)
+                .body("type", equalTo("urn:samkost:problem:unauthenticated"))
                 .header("Cache-Control", equalTo("no-store"))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
         assertThat(chunked("POST", RECIPIENTS).toLowerCase(java.util.Locale.ROOT))
