@@ -357,8 +357,8 @@ public class ProblemMappers {
             LOG.warnf("database unavailable: %s", LogSafe.value(rootMessage(e)));
             return Response.fromResponse(problem(
                             ProblemType.DATABASE_UNAVAILABLE,
-                            "the database cannot be reached; nothing was changed unless an earlier attempt was"
-                                    + " answered; retry (with the same Idempotency-Key) in a few seconds",
+                            "the database cannot be reached; a write may or may not have been saved: retry it"
+                                    + " with the same Idempotency-Key in a few seconds and it is saved exactly once",
                             List.of(),
                             uri))
                     .header(HttpHeaders.RETRY_AFTER, TransientFailures.RETRY_AFTER_SECONDS)

@@ -133,19 +133,20 @@ class MigrationUpgradeTest {
     }
 
     static Connection owner() throws Exception {
-        Map<String, String> config = database.quarkusConfig();
-        return DriverManager.getConnection(
-                config.get("quarkus.datasource.jdbc.url"),
-                config.get("quarkus.flyway.username"),
-                config.get("quarkus.flyway.password"));
+        return connect("quarkus.flyway");
     }
 
     static Connection runtimeRole() throws Exception {
+        return connect("quarkus.datasource");
+    }
+
+    /** As the role the service's configuration names under {@code prefix}. */
+    static Connection connect(String prefix) throws Exception {
         Map<String, String> config = database.quarkusConfig();
         return DriverManager.getConnection(
                 config.get("quarkus.datasource.jdbc.url"),
-                config.get("quarkus.datasource.username"),
-                config.get("quarkus.datasource.password"));
+                config.get(prefix + ".username"),
+                config.get(prefix + ".password"));
     }
 
     static Connection superuser() throws Exception {
