@@ -137,7 +137,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         supervisor = executor;
         executor.scheduleWithFixedDelay(
                 () -> {
-                    if (!closed.get() && postmasterPid().isEmpty()) {
+                    // Ctrl-C reaches PostgreSQL too (same process group) and stops it while the JVM
+                    // shuts down: that is no crash to recover from.
+                    if (!closed.get() && !jvmShuttingDown() && postmasterPid().isEmpty()) {
                         restart(giveUp);
                     }
                 },
@@ -177,6 +179,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 LOG.warnf("the embedded PostgreSQL did not start yet (attempt %d): %s", attempt, e.getMessage());
                 sleep(Duration.ofMillis(250L * Math.min(attempt, 8)));
             }
+        }
+    }
+
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
         }
     }
 
