@@ -43,6 +43,9 @@ $$;
 
 -- Only the trigger calls it; nobody may call it directly.
 revoke all on function add_to_cost_year_totals() from public;
+-- Nobody but the owner creates objects in the schema (a cluster first made on PostgreSQL 14 or older
+-- still grants CREATE to PUBLIC): nothing can be put in the definer function's search path.
+revoke create on schema ${flyway:defaultSchema} from public;
 
 revoke update on recipient from ${app_role};
 grant update (birth_year, intellectual_disability, user_group, version, updated_at, updated_by)

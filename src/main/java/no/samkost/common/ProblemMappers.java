@@ -56,7 +56,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return problem(e.type(), e.getMessage(), e.violations(), uri);
+        Response response = problem(e.type(), e.getMessage(), e.violations(), uri);
+        if (e.type().status() == 503) {
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, 60)
+                    .build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -134,6 +140,16 @@ public class ProblemMappers {
                 ProblemType.VALIDATION,
                 field + ": " + e.reason(),
                 List.of(Problem.Violation.field(field, e.reason())),
+                uri);
+    }
+
+    /** Bytes that are no text Jackson can decode (a body sent as UTF-32 with bad code points). */
+    @ServerExceptionMapper
+    public Response undecodableBody(java.io.CharConversionException e, UriInfo uri) {
+        return problem(
+                ProblemType.MALFORMED_JSON,
+                "the body is not valid UTF-8 JSON",
+                List.of(Problem.Violation.field("body", "send UTF-8")),
                 uri);
     }
 
@@ -284,6 +300,9 @@ public class ProblemMappers {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
             return otherJsonOrSpecific(json, uri);
+        }
+        if (cause instanceof java.io.CharConversionException undecodable) {
+            return undecodableBody(undecodable, uri);
         }
         int status = e.getResponse().getStatus();
         LOG.debugf(e, "web application exception %d", status);

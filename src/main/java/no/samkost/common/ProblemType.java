@@ -24,6 +24,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     INTERNAL("internal", 500, "Internal error"),
+    BUSY("busy", 503, "The service is busy with work of this kind; try again shortly"),
     TIMED_OUT("timed-out", 503, "The work ran past its time limit and was rolled back; nothing was written"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "The database cannot be reached at the moment; retry shortly"),
     IDENTITY_PROVIDER_UNAVAILABLE(

@@ -17,16 +17,24 @@ public final class TransientFailures {
     private TransientFailures() {}
 
     public static boolean databaseUnreachable(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
-            if (t instanceof SQLException sql && unreachable(sql)) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return anyCause(failure, new IdentityHashMap<>());
+    }
+
+    /** Causes and suppressed exceptions: a failed commit carries the connection's error as suppressed. */
+    private static boolean anyCause(Throwable t, Map<Throwable, Boolean> seen) {
+        if (t == null || seen.put(t, true) != null) {
+            return false;
+        }
+        if ((t instanceof SQLException sql && unreachable(sql))
+                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (anyCause(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return anyCause(t.getCause(), seen);
     }
 
     /**
@@ -39,8 +47,8 @@ public final class TransientFailures {
             if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
                 return true;
             }
-            if (t instanceof jakarta.transaction.RollbackException
-                    || String.valueOf(t.getMessage()).contains("ARJUNA016102")) {
+            // Only the reaper's own marks: a RollbackException alone may be a connection lost at commit.
+            if (String.valueOf(t.getMessage()).contains("ARJUNA016102")) {
                 return true;
             }
         }

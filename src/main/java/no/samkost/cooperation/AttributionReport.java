@@ -17,6 +17,7 @@ import no.samkost.cooperation.persistence.JointCostRows;
 import no.samkost.cooperation.persistence.PlacementRow;
 import no.samkost.cooperation.persistence.PlacementRows;
 import no.samkost.cooperation.persistence.PlacementSlot;
+import no.samkost.tenancy.ConsistentSnapshot;
 import no.samkost.tenancy.Cooperation;
 
 /**
@@ -33,13 +34,16 @@ public class AttributionReport {
     private final PlacementRows placements;
     private final JointCostRows costs;
     private final AuditTrail audit;
+    private final ConsistentSnapshot snapshot;
 
     public AttributionReport(
             Cooperations cooperations,
             JointServices services,
             PlacementRows placements,
             JointCostRows costs,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ConsistentSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.cooperations = cooperations;
         this.services = services;
         this.placements = placements;
@@ -48,6 +52,9 @@ public class AttributionReport {
     }
 
     public AttributionView explain(String cooperationId, UUID serviceId, int costYear) {
+        // Placements, their slots and the wages are read in several statements: one snapshot, so a
+        // placement made in between cannot appear in one and not the other.
+        snapshot.begin();
         Cooperation c = cooperations.require(cooperationId);
         cooperations.requireHost(c, "sees how a joint service's wages were attributed");
         services.find(c, serviceId);

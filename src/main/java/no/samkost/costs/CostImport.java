@@ -211,8 +211,8 @@ public class CostImport {
                 row--;
                 break;
             }
-            if (fields.size() == 1 && fields.get(0).isBlank()) {
-                row--; // a blank line, e.g. at the end of the file
+            if (fields.size() == 1 && fields.get(0).isEmpty()) {
+                row--; // an empty line, e.g. at the end of the file (a line of spaces or tabs is a bad row)
                 continue;
             }
             if (fields.size() != 4 && fields.size() != 5) {

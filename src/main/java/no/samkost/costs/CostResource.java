@@ -42,8 +42,10 @@ public class CostResource {
 
     private final CostService costs;
     private final CostImport imports;
+    private final ImportSlots slots;
 
-    public CostResource(CostService costs, CostImport imports) {
+    public CostResource(CostService costs, CostImport imports, ImportSlots slots) {
+        this.slots = slots;
         this.costs = costs;
         this.imports = imports;
     }
@@ -100,7 +102,9 @@ public class CostResource {
             @PathParam("code") String code,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             InputStream body) {
-        return imports.importCsv(body, Optional.ofNullable(idempotencyKey));
+        try (ImportSlots.Slot slot = slots.take()) {
+            return imports.importCsv(body, Optional.ofNullable(idempotencyKey));
+        }
     }
 
     @GET

@@ -20,6 +20,8 @@ final class CsvRecords {
     }
 
     static final int MAX_FIELD = 10_000;
+    /** No record of ours has more; a line of a million commas must not become a million strings. */
+    static final int MAX_FIELDS = 16;
 
     private final Reader in;
     private int peeked = -2;
@@ -66,6 +68,10 @@ final class CsvRecords {
                 fields.add(field.toString());
                 field.setLength(0);
                 wasQuoted = false;
+                if (fields.size() >= MAX_FIELDS) {
+                    skipRecord();
+                    throw new MalformedRecord("more than " + MAX_FIELDS + " columns");
+                }
             } else if (c == '\r' || c == '\n' || c == -1) {
                 if (c == '\r') {
                     int next = read();

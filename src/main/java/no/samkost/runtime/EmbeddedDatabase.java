@@ -59,6 +59,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final String appPassword = randomPassword();
     private volatile EmbeddedPostgres postgres;
     private volatile ScheduledExecutorService supervisor;
+    /** The postmaster and its backends as last seen alive: a restart waits until all are gone. */
+    private volatile List<ProcessHandle> lastSeen = List.of();
 
     private EmbeddedDatabase(Path dataDir, Durability durability, EmbeddedPostgres postgres) {
         this.dataDir = dataDir;
@@ -81,7 +83,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // Never "clean": the library would delete the data directory when it stops. It runs
                 // initdb itself when the directory holds no cluster yet.
                 .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "50");
+                // Stopped by its owner (SamkostMain, the test resource) after the service, not by a hook racing it.
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "50")
+                // Crash recovery after a large import can take longer than the library's 10 s.
+                .setPGStartupWait(Duration.ofMinutes(5));
         if (port > 0) {
             builder.setPort(port);
         }
@@ -139,7 +145,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 () -> {
                     // Ctrl-C reaches PostgreSQL too (same process group) and stops it while the JVM
                     // shuts down: that is no crash to recover from.
-                    if (!closed.get() && !jvmShuttingDown() && postmasterPid().isEmpty()) {
+                    if (closed.get() || jvmShuttingDown()) {
+                        return;
+                    }
+                    Optional<ProcessHandle> postmaster = postmasterPid().flatMap(ProcessHandle::of);
+                    if (postmaster.isPresent()) {
+                        List<ProcessHandle> processes = new java.util.ArrayList<>(
+                                postmaster.get().descendants().toList());
+                        processes.add(postmaster.get());
+                        lastSeen = List.copyOf(processes);
+                    } else {
                         restart(giveUp);
                     }
                 },
@@ -155,30 +170,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 dataDir.toAbsolutePath(), port);
         long started = System.nanoTime();
         closeQuietly(postgres);
+        // A backend of the dead postmaster still holds its shared memory until it notices and exits;
+        // a new postmaster would refuse to start beside it.
         long deadline = started + RESTART_GIVE_UP.toNanos();
-        int attempt = 0;
-        while (!closed.get()) {
-            attempt++;
-            try {
-                postgres = launch(dataDir, durability, port);
-                if (closed.get()) {
-                    closeQuietly(postgres);
-                    return;
-                }
-                LOG.infof(
-                        "the embedded PostgreSQL is back after %d ms (attempt %d); crash recovery replayed its WAL",
-                        (System.nanoTime() - started) / 1_000_000, attempt);
-                return;
-            } catch (IOException | RuntimeException e) {
-                // Backends of the dead postmaster may still hold its shared memory for a moment.
-                if (System.nanoTime() > deadline) {
-                    LOG.errorf(e, "the embedded PostgreSQL could not be started again; stopping the service");
-                    giveUp.run();
-                    return;
-                }
-                LOG.warnf("the embedded PostgreSQL did not start yet (attempt %d): %s", attempt, e.getMessage());
-                sleep(Duration.ofMillis(250L * Math.min(attempt, 8)));
-            }
+        while (lastSeen.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+        if (closed.get()) {
+            return;
+        }
+        try {
+            // One attempt: the library keeps its lock on the data directory when a start fails, so a
+            // second attempt in this JVM could not succeed. Whatever runs the service restarts both.
+            postgres = launch(dataDir, durability, port);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "the embedded PostgreSQL could not be started again; stopping the service");
+            giveUp.run();
+            return;
+        }
+        if (closed.get()) {
+            closeQuietly(postgres);
+            return;
+        }
+        LOG.infof(
+                "the embedded PostgreSQL is back after %d ms; crash recovery replayed its WAL",
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Stops watching over the process, e.g. first thing when the service shuts down. */
+    public void stopSupervising() {
+        ScheduledExecutorService running = supervisor;
+        if (running != null) {
+            running.shutdownNow();
         }
     }
 
@@ -198,9 +221,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
             long pid = Long.parseLong(lines.get(0).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(EmbeddedDatabase::notAZombie)
+                    .map(ProcessHandle::pid);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A dead child the JVM has not reaped (when the JVM is PID 1) still counts as alive. */
+    private static boolean notAZombie(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return true; // no /proc (not Linux): trust isAlive
         }
     }
 
@@ -227,10 +263,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            ScheduledExecutorService running = supervisor;
-            if (running != null) {
-                running.shutdownNow();
-            }
+            stopSupervising();
             try {
                 postgres.close();
             } catch (IOException e) {

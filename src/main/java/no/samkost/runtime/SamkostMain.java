@@ -50,6 +50,7 @@ public final class SamkostMain {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            database.stopSupervising();
                             try {
                                 serviceStopped.await(30, TimeUnit.SECONDS);
                             } catch (InterruptedException e) {

@@ -60,6 +60,11 @@ public class MunicipalityIdentityAugmentor implements SecurityIdentityAugmentor 
      * tokens carry none. A token that says what it is must say it is an access token.
      */
     static boolean accessToken(JsonWebToken token) {
+        // Hashes binding a token to a front channel's code or access token are ID-token claims
+        // (OIDC Core 3.1.3.6, 3.3.2.11), whatever the provider.
+        if (token.containsClaim("at_hash") || token.containsClaim("c_hash")) {
+            return false;
+        }
         Object typ = token.getClaim("typ");
         return typ == null || "Bearer".equalsIgnoreCase(typ.toString().replace("\"", ""));
     }

@@ -375,6 +375,13 @@ class DatabaseWallTest {
             }
         }
         assertEquals(REVIEWED_SECURITY_DEFINER_FUNCTIONS, found, "SECURITY DEFINER functions");
+        try (Connection c = Database.runtimeRole();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select has_schema_privilege(current_user, current_schema(), 'CREATE')")) {
+            rs.next();
+            assertFalse(rs.getBoolean(1), "the runtime role must not create objects in the schema");
+        }
     }
 
     @Test

@@ -189,6 +189,34 @@ class HostileInputFindingsTest {
     }
 
     @Test
+    void aBodyInAnotherEncodingOrACsvLineOfAMillionCommasIsAClientError() throws Exception {
+        Map<String, String> before = Database.fingerprint();
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .contentType(ContentType.JSON)
+                .body(new byte[] {0, 0, 0, 0x7B, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF})
+                .post(RECIPIENTS)
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:samkost:problem:malformed-json"));
+        String ref = Api.uniqueRef("COMMA");
+        Api.recipient(RE, ref, 1990, false);
+        before = Database.fingerprint();
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .contentType("text/csv")
+                .body("recipient_ref,period,category,amount,note\n" + ",".repeat(5_000_000) + "\n" + ref
+                        + ",2023-01,DIRECT_WAGES,1.00,\n")
+                .post(COSTS + "/import")
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("urn:samkost:problem:import-rejected"))
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].message", containsString("columns"));
+        assertThat(Database.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
     void finding5_anIdempotentRetryWithABigExponentIsAClientError() throws Exception {
         String ref = Api.uniqueRef("IDEM");
         Api.recipient(RE, ref, 1990, false);
@@ -205,6 +233,14 @@ class HostileInputFindingsTest {
         String idToken = Tokens.token(RE, claims -> claims.claim("typ", "ID"), "coordinator");
         given().auth()
                 .oauth2(idToken)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .body("type", equalTo("urn:samkost:problem:unauthenticated"));
+        String entraStyleIdToken =
+                Tokens.token(RE, claims -> claims.claim("at_hash", "x5ZvJVzYnqoUbSb3yDhGoQ"), "coordinator");
+        given().auth()
+                .oauth2(entraStyleIdToken)
                 .get("/api/v1/me")
                 .then()
                 .statusCode(401)
