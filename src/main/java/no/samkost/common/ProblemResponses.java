@@ -108,6 +108,13 @@ public class ProblemResponses implements OASFilter {
             if (status.startsWith("4") || status.startsWith("5") || APIResponses.DEFAULT.equals(status)) {
                 response.setContent(problem());
             }
+            if (response.getHeaders() != null) {
+                // a header needs a schema (Location, declared by description only, is a string)
+                response.getHeaders().values().stream()
+                        .filter(header -> header.getSchema() == null && header.getRef() == null)
+                        .forEach(header ->
+                                header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
         });
     }
 

@@ -89,6 +89,13 @@ class OpenApiDocumentTest {
                         .isTrue());
             }
             softly.assertThat(success).as(name + " declares its success status").isTrue();
+            operation.path("responses").fields().forEachRemaining(response -> response.getValue()
+                    .path("headers")
+                    .fields()
+                    .forEachRemaining(
+                            header -> softly.assertThat(header.getValue().has("schema"))
+                                    .as(name + " " + response.getKey() + " header " + header.getKey() + " has a schema")
+                                    .isTrue()));
         });
         softly.assertAll();
     }
