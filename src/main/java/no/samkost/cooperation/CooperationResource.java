@@ -15,6 +15,7 @@ import no.samkost.cooperation.api.CooperationView;
 import no.samkost.cooperation.api.PooledView;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,7 +39,9 @@ public class CooperationResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The cooperations your municipality belongs to, with members, host and agreement")
+    @Operation(
+            operationId = "listCooperations",
+            summary = "The cooperations your municipality belongs to, with members, host and agreement")
     public List<CooperationView> mine() {
         return cooperations.mine();
     }
@@ -46,7 +49,7 @@ public class CooperationResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One of your cooperations")
+    @Operation(operationId = "getCooperation", summary = "One of your cooperations")
     public CooperationView one(@PathParam("id") String id) {
         return cooperations.view(cooperations.require(id));
     }
@@ -56,6 +59,7 @@ public class CooperationResource {
     @Produces({MediaType.APPLICATION_JSON, PooledCsv.MEDIA_TYPE})
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
     @Operation(
+            operationId = "getPooledFigures",
             summary = "Pooled figures of a cost year: per member and in total, aggregates only",
             description = "netCost = attributedCosts + sharedCostShare - expectedGrant; expectedGrant is the part of "
                     + "the member's claim (rules of grant year costYear + 1) that belongs to its placed recipients. "
@@ -65,7 +69,7 @@ public class CooperationResource {
             description = "the pooled figures",
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PooledView.class)),
-                @Content(mediaType = PooledCsv.MEDIA_TYPE)
+                @Content(mediaType = PooledCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
             })
     @APIResponse(responseCode = "404", description = "no rules for grant year costYear + 1")
     @APIResponse(responseCode = "409", description = "the agreement needs a figure the tenant files lack")
@@ -77,10 +81,12 @@ public class CooperationResource {
     @Path("/{id}/comparison/{costYear}")
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
     @Operation(
+            operationId = "getComparison",
             summary = "Stand-alone vs pooled: each member's pooled net cost beside running its own service",
             description = "Stand-alone: the agreement's fixed cost per year plus a variable cost per placed recipient; "
                     + "each recipient's grant recomputed with its joint-service share replaced by its part of those "
                     + "costs. savingsFromCooperation = standAloneNetCost - pooledNetCost.")
+    @APIResponse(responseCode = "200", description = "the comparison, one entry per member")
     @APIResponse(responseCode = "404", description = "no rules for grant year costYear + 1")
     public ComparisonView comparison(
             @PathParam("id") String id, @PathParam("costYear") @Min(2000) @Max(2100) int costYear) {

@@ -66,7 +66,7 @@ public class JointServiceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.COORDINATOR)
-    @Operation(summary = "Create a joint service (the host's coordinators only)")
+    @Operation(operationId = "createJointService", summary = "Create a joint service (the host's coordinators only)")
     @APIResponse(
             responseCode = "201",
             description = "created",
@@ -87,7 +87,7 @@ public class JointServiceResource {
 
     @GET
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
-    @Operation(summary = "The cooperation's joint services")
+    @Operation(operationId = "listJointServices", summary = "The cooperation's joint services")
     public List<JointServiceView> list(@PathParam("id") String id) {
         return services.list(id);
     }
@@ -95,7 +95,8 @@ public class JointServiceResource {
     @GET
     @Path("/{serviceId}")
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
-    @Operation(summary = "One joint service")
+    @Operation(operationId = "getJointService", summary = "One joint service")
+    @APIResponse(responseCode = "200", description = "the service")
     @APIResponse(responseCode = "404", description = "no such service in this cooperation")
     public JointServiceView get(@PathParam("id") String id, @PathParam("serviceId") UUID serviceId) {
         return services.get(id, serviceId);
@@ -105,7 +106,10 @@ public class JointServiceResource {
     @Path("/{serviceId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.COORDINATOR)
-    @Operation(summary = "Change a joint service (the host's coordinators only; with the version read)")
+    @Operation(
+            operationId = "updateJointService",
+            summary = "Change a joint service (the host's coordinators only; with the version read)")
+    @APIResponse(responseCode = "200", description = "changed; carries the new version")
     @APIResponse(responseCode = "409", description = "stale version, a name in use, or capacity below occupancy")
     public JointServiceView update(
             @PathParam("id") String id,
@@ -119,6 +123,7 @@ public class JointServiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.COORDINATOR)
     @Operation(
+            operationId = "requestPlacement",
             summary = "Place one of your own recipients in the joint service",
             description = "The host sees the placement's ref, dates and usage, nothing else about the recipient. "
                     + "The months it covers are re-attributed at once.")
@@ -147,7 +152,9 @@ public class JointServiceResource {
     @GET
     @Path("/{serviceId}/placements")
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
-    @Operation(summary = "Placements in the service: the host sees all, a home municipality its own")
+    @Operation(
+            operationId = "listPlacements",
+            summary = "Placements in the service: the host sees all, a home municipality its own")
     public List<PlacementView> placements(@PathParam("id") String id, @PathParam("serviceId") UUID serviceId) {
         return placementList.list(id, serviceId);
     }
@@ -156,7 +163,10 @@ public class JointServiceResource {
     @Path("/{serviceId}/placements/{placementId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.COORDINATOR)
-    @Operation(summary = "Change your placement's dates or usage (with the version read); re-attributes at once")
+    @Operation(
+            operationId = "updatePlacement",
+            summary = "Change your placement's dates or usage (with the version read); re-attributes at once")
+    @APIResponse(responseCode = "200", description = "changed; carries the new version")
     @APIResponse(responseCode = "404", description = "no such placement of your municipality")
     @APIResponse(responseCode = "409", description = "stale version, or no free place in the new period")
     public PlacementView change(
@@ -172,6 +182,7 @@ public class JointServiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.COORDINATOR)
     @Operation(
+            operationId = "addJointCost",
             summary = "Record a month's cost of the joint service (the host's coordinators only)",
             description = "DIRECT_WAGES are attributed to the placements of that month at once (JOINT_SERVICE lines in "
                     + "the homes' ledgers); SHARED costs are split among the members in the pooled figures. "
@@ -193,7 +204,7 @@ public class JointServiceResource {
     @GET
     @Path("/{serviceId}/costs")
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
-    @Operation(summary = "The joint service's cost lines, optionally of one year")
+    @Operation(operationId = "listJointCosts", summary = "The joint service's cost lines, optionally of one year")
     public List<JointCostView> costs(
             @PathParam("id") String id,
             @PathParam("serviceId") UUID serviceId,
@@ -205,9 +216,11 @@ public class JointServiceResource {
     @Path("/{serviceId}/attribution/{costYear}")
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
     @Operation(
+            operationId = "getAttribution",
             summary = "How the service's direct wages were attributed in a cost year (the host only)",
             description = "Month by month: the wages, each placement's days, usage, weight and share, and what fell "
                     + "in months with nobody placed. The homes' JOINT_SERVICE lines add up to these shares.")
+    @APIResponse(responseCode = "200", description = "the attribution, month by month")
     @APIResponse(responseCode = "403", description = "not the host of the cooperation")
     public AttributionView attribution(
             @PathParam("id") String id,

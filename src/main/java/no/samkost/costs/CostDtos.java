@@ -31,8 +31,9 @@ public final class CostDtos {
             @Schema(description = "month, YYYY-MM") String period,
             CostCategory category,
             BigDecimal amount,
-            String note,
-            @Schema(description = "the import that wrote the line, if any") UUID importId,
+            @Schema(nullable = true, description = "null when the line has none") String note,
+            @Schema(nullable = true, description = "the import that wrote the line; null for a line posted alone")
+                    UUID importId,
             Instant createdAt,
             String createdBy) {}
 

@@ -54,6 +54,7 @@ public class CostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.COORDINATOR)
     @Operation(
+            operationId = "addCostLine",
             summary = "Append one cost line",
             description = "History is never overwritten: a correction is a new "
                     + "line with a negative amount and a note. Send an Idempotency-Key to make a retry safe.")
@@ -81,6 +82,7 @@ public class CostResource {
     @Consumes("text/csv")
     @RolesAllowed(Role.COORDINATOR)
     @Operation(
+            operationId = "importCostLines",
             summary = "Import cost lines from CSV, all rows or none",
             description = "Header: " + CostImport.HEADER + " (note optional). A bad row rejects the whole import "
                     + "with 422 and one error per bad row (row = 1-based data row number). The body is streamed. "
@@ -109,7 +111,9 @@ public class CostResource {
 
     @GET
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
-    @Operation(summary = "Cost lines, in ledger order, optionally of one year and/or one recipient")
+    @Operation(
+            operationId = "listCostLines",
+            summary = "Cost lines, in ledger order, optionally of one year and/or one recipient")
     public Page<CostLineView> list(
             @PathParam("code") String code,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year,
@@ -123,7 +127,7 @@ public class CostResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
-    @Operation(summary = "One cost line")
+    @Operation(operationId = "getCostLine", summary = "One cost line")
     @APIResponse(responseCode = "200", description = "the line")
     @APIResponse(responseCode = "404", description = "no such line in your municipality")
     public CostLineView get(@PathParam("code") String code, @PathParam("id") long id) {

@@ -50,6 +50,7 @@ public class RecipientResource {
     @POST
     @RolesAllowed(Role.COORDINATOR)
     @Operation(
+            operationId = "createRecipient",
             summary = "Register a high-cost recipient",
             description = "Send an Idempotency-Key to make a retry safe: the same key and body create one recipient.")
     @APIResponse(
@@ -74,7 +75,7 @@ public class RecipientResource {
 
     @GET
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
-    @Operation(summary = "List the municipality's recipients, ordered by ref")
+    @Operation(operationId = "listRecipients", summary = "List the municipality's recipients, ordered by ref")
     public Page<RecipientView> list(
             @PathParam("code") String code,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
@@ -85,7 +86,7 @@ public class RecipientResource {
     @GET
     @Path("/{ref}")
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
-    @Operation(summary = "One recipient")
+    @Operation(operationId = "getRecipient", summary = "One recipient")
     @APIResponse(responseCode = "200", description = "the recipient")
     @APIResponse(responseCode = "404", description = "no such recipient in your municipality")
     public RecipientView get(@PathParam("code") String code, @PathParam("ref") String ref) {
@@ -95,7 +96,10 @@ public class RecipientResource {
     @PUT
     @Path("/{ref}")
     @RolesAllowed(Role.COORDINATOR)
-    @Operation(summary = "Update a recipient", description = "Optimistic concurrency: send the version you read.")
+    @Operation(
+            operationId = "updateRecipient",
+            summary = "Update a recipient",
+            description = "Optimistic concurrency: send the version you read.")
     @APIResponse(responseCode = "200", description = "updated; carries the new version")
     @APIResponse(responseCode = "409", description = "the version is stale")
     public RecipientView update(

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +31,7 @@ public class ClaimResource {
     @Produces({MediaType.APPLICATION_JSON, ClaimCsv.MEDIA_TYPE})
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
     @Operation(
+            operationId = "getClaim",
             summary = "The state reimbursement claim for a year's costs",
             description =
                     "Addressed by the cost year; computed under the rules of grant year costYear + 1. "
@@ -39,7 +41,7 @@ public class ClaimResource {
             description = "the claim",
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimView.class)),
-                @Content(mediaType = ClaimCsv.MEDIA_TYPE)
+                @Content(mediaType = ClaimCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
             })
     @APIResponse(responseCode = "404", description = "no rules for grant year costYear + 1")
     public ClaimView claim(@PathParam("code") String code, @PathParam("costYear") @Min(2000) @Max(2100) int costYear) {

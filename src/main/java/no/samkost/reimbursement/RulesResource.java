@@ -26,7 +26,7 @@ public class RulesResource {
     }
 
     @GET
-    @Operation(summary = "Every configured grant year's reimbursement parameters")
+    @Operation(operationId = "listRules", summary = "Every configured grant year's reimbursement parameters")
     public List<RulesView> all() {
         return rules.all().stream().map(RulesView::of).toList();
     }
@@ -34,6 +34,7 @@ public class RulesResource {
     @GET
     @Path("/{grantYear}")
     @Operation(
+            operationId = "getRules",
             summary = "The reimbursement parameters of a grant year",
             description = "The circular of grant year G applies to the costs of G - 1.")
     @APIResponse(responseCode = "200", description = "the grant year's parameters")

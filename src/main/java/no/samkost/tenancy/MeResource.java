@@ -37,7 +37,9 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "Who the token says you are: subject, municipality, samkost roles, cooperations")
+    @Operation(
+            operationId = "getMe",
+            summary = "Who the token says you are: subject, municipality, samkost roles, cooperations")
     public Me me() {
         Municipality municipality = current.require();
         return new Me(

@@ -12,6 +12,6 @@ public record JointCostView(
         @Schema(description = "month, YYYY-MM") String period,
         JointCostCategory category,
         BigDecimal amount,
-        String note,
+        @Schema(nullable = true, description = "null when the line has none") String note,
         Instant createdAt,
         String createdBy) {}

@@ -12,6 +12,6 @@ public record PlacementView(
         @Schema(description = "the home municipality's code") String municipality,
         @Schema(description = "the home municipality's pseudonymous ref") String recipientRef,
         LocalDate startsOn,
-        LocalDate endsOn,
+        @Schema(nullable = true, description = "last day, inclusive; null while open") LocalDate endsOn,
         BigDecimal usageHoursPerWeek,
         long version) {}
