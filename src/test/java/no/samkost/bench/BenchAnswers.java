@@ -33,16 +33,7 @@ final class BenchAnswers {
     private BenchAnswers() {}
 
     /** IS-4/2024 (costs of 2023), as DOMAIN.md states it (verified). */
-    static final GrantRules IS_4_2024 = new GrantRules(
-            2024,
-            new BigDecimal("1608000.00"),
-            new BigDecimal("0.80"),
-            new BigDecimal("832000.00"),
-            2005,
-            1956,
-            true,
-            "IS-4/2024",
-            List.of());
+    static final GrantRules IS_4_2024 = GrantReference.IS_4_2024;
 
     /** One money figure from SQL (as the superuser). */
     static BigDecimal money(String sql, Object... parameters) throws Exception {

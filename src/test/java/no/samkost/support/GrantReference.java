@@ -13,6 +13,18 @@ import no.samkost.reimbursement.calculation.RecipientYear;
  */
 public final class GrantReference {
 
+    /** IS-4/2024 (costs of 2023), as DOMAIN.md states it (verified): the rules the tests' examples use. */
+    public static final GrantRules IS_4_2024 = new GrantRules(
+            2024,
+            new BigDecimal("1608000.00"),
+            new BigDecimal("0.80"),
+            new BigDecimal("832000.00"),
+            2005,
+            1956,
+            true,
+            "IS-4/2024",
+            java.util.List.of());
+
     private GrantReference() {}
 
     /** What a grant outcome says, in øre; a null means "unknown" (the rules lack a figure). */

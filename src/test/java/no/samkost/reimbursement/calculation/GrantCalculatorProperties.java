@@ -170,16 +170,7 @@ class GrantCalculatorProperties {
     /** The reference itself against DOMAIN.md's public worked example (IS-4/2024, costs of 2023). */
     @Example
     void theReferenceGivesTheWorkedExample() {
-        GrantRules is4of2024 = new GrantRules(
-                2024,
-                new BigDecimal("1608000.00"),
-                new BigDecimal("0.80"),
-                new BigDecimal("832000.00"),
-                2005,
-                1956,
-                true,
-                "IS-4/2024",
-                List.of());
+        GrantRules is4of2024 = GrantReference.IS_4_2024;
         BigDecimal costs = new BigDecimal("3200000.00");
         BigDecimal zero = new BigDecimal("0.00");
         BigDecimal userPayments = new BigDecimal("40000.00");

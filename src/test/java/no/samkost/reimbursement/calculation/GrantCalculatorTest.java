@@ -5,22 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.util.List;
+import no.samkost.support.GrantReference;
 import org.junit.jupiter.api.Test;
 
 /** DOMAIN.md's public worked example and the edges around it. */
 class GrantCalculatorTest {
 
     /** IS-4/2024: applies to the costs of 2023. */
-    static final GrantRules IS_4_2024 = new GrantRules(
-            2024,
-            new BigDecimal("1608000.00"),
-            new BigDecimal("0.80"),
-            new BigDecimal("832000.00"),
-            2005,
-            1956,
-            true,
-            "IS-4/2024",
-            List.of());
+    static final GrantRules IS_4_2024 = GrantReference.IS_4_2024;
 
     static RecipientYear recipient(int birthYear, boolean intellectualDisability, String costs, String userPayments) {
         return new RecipientYear(
