@@ -68,6 +68,10 @@ realm() {
       {
         "name": "cooperation-member",
         "description": "samkost: member of a cooperation's project group (pooled figures only)"
+      },
+      {
+        "name": "auditor",
+        "description": "samkost: ${name}'s auditor (revisor): reads the claim, its basis and the audit trail; attests or returns the claim"
       }
     ]
   },
@@ -125,7 +129,8 @@ realm() {
   "users": [
 $(user "$code" "$name" coordinator coordinator Coordinator 1 no)
 $(user "$code" "$name" viewer viewer Viewer 2 no)
-$(user "$code" "$name" group cooperation-member Group 3 last)
+$(user "$code" "$name" group cooperation-member Group 3 no)
+$(user "$code" "$name" auditor auditor Auditor 4 last)
   ]
 }
 EOF

@@ -372,6 +372,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        var closedYear = ClosedYearRefusal.year(e);
+        if (closedYear.isPresent()) {
+            return problem(ClosedYearRefusal.problem(closedYear.get()), uri);
+        }
         if (TransientFailures.databaseUnreachable(e)) {
             LOG.warnf("database unavailable: %s", LogSafe.value(rootMessage(e)));
             return Response.fromResponse(problem(

@@ -13,6 +13,11 @@ public enum ProblemType {
     CONFLICT("conflict", 409, "Conflict"),
     STALE_VERSION("stale-version", 409, "The resource was changed by someone else"),
     CAPACITY_EXCEEDED("capacity-exceeded", 409, "The joint service has no free place for that period"),
+    YEAR_CLOSED(
+            "year-closed",
+            409,
+            "The cost year is closed: its claim is submitted, and no ledger line of that year is written"),
+    CLAIM_STATE("claim-state", 409, "The claim's state does not allow this step"),
     AGREEMENT_INCOMPLETE(
             "agreement-incomplete", 409, "The cooperation's configuration lacks a figure this calculation needs"),
     UNKNOWN_REFERENCE(

@@ -141,7 +141,19 @@ public class CostImport {
                 copy.cancelCopy();
             }
         }
+        long closed = rowsInClosedYears(connection, municipality, errors);
+        badRows[0] += closed;
         badRows[0] += unknownRecipients(connection, municipality, errors);
+        if (badRows[0] > 0 && badRows[0] == closed) {
+            errors.sort(Comparator.comparing(Problem.Violation::row));
+            List<Problem.Violation> listed =
+                    errors.size() > MAX_LISTED_ERRORS ? errors.subList(0, MAX_LISTED_ERRORS) : errors;
+            throw new ProblemException(
+                    ProblemType.YEAR_CLOSED,
+                    closed + " of " + rows + " rows are in a closed cost year (its claim is submitted); nothing was"
+                            + " imported",
+                    listed);
+        }
         if (badRows[0] > 0) {
             errors.sort(Comparator.comparing(Problem.Violation::row));
             List<Problem.Violation> listed =
@@ -246,6 +258,34 @@ public class CostImport {
         }
         flush(copy, buffer);
         return row;
+    }
+
+    /**
+     * Rows in a cost year whose claim is submitted; one query over the staged rows. The database
+     * refuses them anyway (V6's trigger); this names the rows.
+     */
+    private long rowsInClosedYears(Connection connection, Municipality municipality, List<Problem.Violation> errors)
+            throws SQLException {
+        try (PreparedStatement closed = connection.prepareStatement(
+                """
+                select s.row_number, extract(year from s.period)::integer, count(*) over () as total
+                from cost_import_row s
+                join closed_cost_year c on c.municipality_id = ? and c.closed
+                                       and c.year = extract(year from s.period)::integer
+                order by s.row_number
+                limit ?""")) {
+            closed.setString(1, municipality.id());
+            closed.setInt(2, MAX_LISTED_ERRORS);
+            long total = 0;
+            try (ResultSet rs = closed.executeQuery()) {
+                while (rs.next()) {
+                    errors.add(Problem.Violation.row(
+                            rs.getInt(1), "period: cost year " + rs.getInt(2) + " is closed (its claim is submitted)"));
+                    total = rs.getLong(3);
+                }
+            }
+            return total;
+        }
     }
 
     /** Rows whose recipient is not the caller's; one query over the staged rows. */

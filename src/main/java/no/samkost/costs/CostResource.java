@@ -110,7 +110,7 @@ public class CostResource {
     }
 
     @GET
-    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.AUDITOR})
     @Operation(
             operationId = "listCostLines",
             summary = "Cost lines, in ledger order, optionally of one year and/or one recipient")
@@ -126,7 +126,7 @@ public class CostResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.AUDITOR})
     @Operation(operationId = "getCostLine", summary = "One cost line")
     @APIResponse(responseCode = "200", description = "the line")
     @APIResponse(responseCode = "404", description = "no such line in your municipality")

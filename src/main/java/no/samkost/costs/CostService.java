@@ -35,6 +35,7 @@ public class CostService {
     private final AuditTrail audit;
     private final CurrentMunicipality current;
     private final Clock clock;
+    private final ClosedYears closedYears;
 
     public CostService(
             EntityManager entityManager,
@@ -42,7 +43,9 @@ public class CostService {
             IdempotentRequests idempotency,
             AuditTrail audit,
             CurrentMunicipality current,
-            Clock clock) {
+            Clock clock,
+            ClosedYears closedYears) {
+        this.closedYears = closedYears;
         this.entityManager = entityManager;
         this.recipients = recipients;
         this.idempotency = idempotency;
@@ -76,6 +79,7 @@ public class CostService {
             throw new ProblemException(ProblemType.VALIDATION, describe(errors), errors);
         }
         CostLineRules.ValidLine valid = checked.line();
+        closedYears.requireOpen(valid.period().getYear());
         UUID recipientId = recipients
                 .idOf(valid.recipientRef())
                 .orElseThrow(() -> new ProblemException(

@@ -74,7 +74,7 @@ public class RecipientResource {
     }
 
     @GET
-    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.AUDITOR})
     @Operation(operationId = "listRecipients", summary = "List the municipality's recipients, ordered by ref")
     public Page<RecipientView> list(
             @PathParam("code") String code,
@@ -85,7 +85,7 @@ public class RecipientResource {
 
     @GET
     @Path("/{ref}")
-    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.AUDITOR})
     @Operation(operationId = "getRecipient", summary = "One recipient")
     @APIResponse(responseCode = "200", description = "the recipient")
     @APIResponse(responseCode = "404", description = "no such recipient in your municipality")

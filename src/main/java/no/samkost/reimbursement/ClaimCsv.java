@@ -8,6 +8,7 @@ import no.samkost.common.CsvBodyWriter;
 /**
  * The claim as CSV, one row per recipient, for the directorate's reporting sheet and the auditor.
  * Every row carries the municipality and both years, so a pasted row still says what it belongs to.
+ * A submitted claim's CSV is its snapshot's, and its last line is {@code snapshotSha256,<hex>}.
  */
 @Provider
 @Produces(CsvBodyWriter.MEDIA_TYPE)
@@ -28,7 +29,7 @@ public class ClaimCsv extends CsvBodyWriter<ClaimView> {
 
     @Override
     protected List<List<String>> rows(ClaimView claim) {
-        return claim.recipients().stream()
+        List<List<String>> rows = new java.util.ArrayList<>(claim.recipients().stream()
                 .map(line -> List.of(
                         claim.municipality(),
                         Integer.toString(claim.costYear()),
@@ -43,6 +44,11 @@ public class ClaimCsv extends CsvBodyWriter<ClaimView> {
                         money(line.deductions().intellectualDisability()),
                         money(line.basis()),
                         money(line.grant())))
-                .toList();
+                .toList());
+        if (claim.figures() == ClaimView.Figures.SNAPSHOT) {
+            // The auditor's file says which frozen snapshot it is: its hash, in the last line.
+            rows.add(List.of("snapshotSha256", claim.submission().snapshotSha256()));
+        }
+        return rows;
     }
 }

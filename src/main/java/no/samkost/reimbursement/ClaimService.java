@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import no.samkost.audit.AuditTrail;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
@@ -15,7 +16,10 @@ import no.samkost.reimbursement.calculation.RecipientGrant;
 import no.samkost.reimbursement.calculation.RecipientYear;
 import no.samkost.tenancy.CurrentMunicipality;
 
-/** The caller's claim for one cost year: one ledger query, then the calculator per recipient. */
+/**
+ * The caller's claim for one cost year: one ledger query, then the calculator per recipient; or,
+ * once submitted, the submission's snapshot.
+ */
 @ApplicationScoped
 public class ClaimService {
 
@@ -23,23 +27,65 @@ public class ClaimService {
     private final RuleBook rules;
     private final AuditTrail audit;
     private final CurrentMunicipality current;
+    private final SubmissionRecords submissions;
 
-    public ClaimService(CostLedger ledger, RuleBook rules, AuditTrail audit, CurrentMunicipality current) {
+    public ClaimService(
+            CostLedger ledger,
+            RuleBook rules,
+            AuditTrail audit,
+            CurrentMunicipality current,
+            SubmissionRecords submissions) {
+        this.submissions = submissions;
         this.ledger = ledger;
         this.rules = rules;
         this.audit = audit;
         this.current = current;
     }
 
+    /**
+     * The claim as the caller may read it: while submitted or attested, the snapshot's figures;
+     * otherwise (or with {@code live}) computed from the ledger, with the differences from the
+     * latest snapshot when asked for live figures.
+     */
     @Transactional
-    public ClaimView claim(int costYear) {
+    public ClaimView claim(int costYear, boolean live) {
+        GrantRules yearRules = rulesFor(costYear);
+        Optional<ClaimSubmission> latest = submissions.latest(costYear);
+        ClaimState state = latest.map(ClaimSubmission::claimState).orElse(ClaimState.OPEN);
+        String code = current.require().code();
+        SubmissionView submission =
+                latest.map(s -> SubmissionView.of(s, code, false)).orElse(null);
+        ClaimView answer;
+        if (state.closesTheYear() && !live) {
+            answer = ClaimView.of(
+                    submissions.figures(latest.get()), state, ClaimView.Figures.SNAPSHOT, submission, null);
+        } else {
+            ClaimFigures figures = figures(costYear, yearRules);
+            ClaimDifferences differences = live
+                    ? latest.map(s -> ClaimDifferences.between(
+                                    s.number, s.snapshotSha256, submissions.figures(s), figures))
+                            .orElse(null)
+                    : null;
+            answer = ClaimView.of(figures, state, ClaimView.Figures.LIVE, submission, differences);
+        }
+        audit.recordRead("claim.read", "cost year " + costYear + (live ? " (live)" : ""));
+        return answer;
+    }
+
+    /** The rules of grant year costYear + 1, or the 404 that names both years. */
+    GrantRules rulesFor(int costYear) {
         int grantYear = costYear + 1;
-        GrantRules yearRules = rules.forGrantYear(grantYear)
+        return rules.forGrantYear(grantYear)
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.NOT_FOUND,
                         "no rules for grant year " + grantYear + " (costs of " + costYear
                                 + "): the claim for the costs of " + costYear + " uses the circular IS-4/"
                                 + grantYear));
+    }
+
+    /** The claim's figures computed from the ledger now; records nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ClaimFigures figures(int costYear, GrantRules yearRules) {
         List<ClaimView.RecipientLine> lines = ledger.yearTotals(costYear).stream()
                 .map(t -> line(GrantCalculator.calculate(
                         yearRules,
@@ -52,9 +98,8 @@ public class ClaimService {
                                 t.hostMunicipalityGrant(),
                                 t.userPayments()))))
                 .toList();
-        audit.recordRead("claim.read", "cost year " + costYear);
-        return new ClaimView(
-                current.require().code(), costYear, grantYear, RulesView.of(yearRules), lines, totals(lines));
+        return new ClaimFigures(
+                current.require().code(), costYear, costYear + 1, RulesView.of(yearRules), lines, totals(lines));
     }
 
     static ClaimView.RecipientLine line(RecipientGrant g) {

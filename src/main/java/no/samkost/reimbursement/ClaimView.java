@@ -1,5 +1,6 @@
 package no.samkost.reimbursement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import no.samkost.reimbursement.calculation.GrantReason;
@@ -7,17 +8,60 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
         name = "Claim",
-        description =
-                "The state reimbursement claim for one municipality's costs of costYear, under "
-                        + "the rules of grantYear = costYear + 1. basis = max(0, costs - deductions - threshold); "
-                        + "grant = basis x compensationRate, rounded half up to øre per recipient; totals are sums of the rounded grants.")
+        description = "The state reimbursement claim for one municipality's costs of costYear, under "
+                + "the rules of grantYear = costYear + 1. basis = max(0, costs - deductions - threshold); "
+                + "grant = basis x compensationRate, rounded half up to øre per recipient; totals are sums of the rounded grants. "
+                + "Once submitted (SUBMITTED, ATTESTED) the figures are the submission's snapshot; with live=true they are "
+                + "recomputed from the ledger and differences compares them with the latest snapshot.")
 public record ClaimView(
         @Schema(description = "municipality number") String municipality,
         int costYear,
         int grantYear,
+        @Schema(
+                        description =
+                                "OPEN, SUBMITTED (signed, the cost year closed), ATTESTED (by the auditor, still closed)"
+                                        + " or RETURNED (by the auditor, the year open again)")
+                ClaimState state,
+        @Schema(description = "SNAPSHOT: the figures frozen at submission; LIVE: computed from the ledger now")
+                Figures figures,
         RulesView rules,
         List<RecipientLine> recipients,
-        Totals totals) {
+        Totals totals,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Schema(
+                        description = "the latest submission (who signed when, attestation, return); absent if never"
+                                + " submitted")
+                SubmissionView submission,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Schema(
+                        description = "with live=true and a submission to compare with: live minus snapshot, line by"
+                                + " line; absent otherwise")
+                ClaimDifferences differences) {
+
+    /** Where the figures of an answer come from. */
+    public enum Figures {
+        SNAPSHOT,
+        LIVE
+    }
+
+    static ClaimView of(
+            ClaimFigures f,
+            ClaimState state,
+            Figures figures,
+            SubmissionView submission,
+            ClaimDifferences differences) {
+        return new ClaimView(
+                f.municipality(),
+                f.costYear(),
+                f.grantYear(),
+                state,
+                figures,
+                f.rules(),
+                f.recipients(),
+                f.totals(),
+                submission,
+                differences);
+    }
 
     @Schema(name = "ClaimRecipient")
     public record RecipientLine(

@@ -86,6 +86,21 @@ class DatabaseWallTest {
                     from placed p
                     join lateral (select id, ref from recipient where municipality_id = p.home
                                   order by created_at desc limit 1) r on true""");
+            // The sign-off's rows for a year no test signs (2001, reopened), so no year is closed for others.
+            s.execute(
+                    """
+                    insert into claim_submission (municipality_id, id, cost_year, number, state, snapshot,
+                                                  snapshot_sha256, submitted_at, submitted_by, ended_at, ended_by,
+                                                  end_reason)
+                    select m, gen_random_uuid(), 2001, 1, 'REOPENED', '{}', encode(sha256(convert_to('{}', 'UTF8')),
+                           'hex'), now(), 'wall', now(), 'wall', 'wall test'
+                    from unnest(array['re', 'hof']) m
+                    on conflict do nothing""");
+            s.execute(
+                    """
+                    insert into closed_cost_year (municipality_id, year, closed, changed_at, changed_by)
+                    select m, 2001, false, now(), 'wall' from unnest(array['re', 'hof']) m
+                    on conflict do nothing""");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -292,7 +307,8 @@ class DatabaseWallTest {
     }
 
     /** The functions that run with their owner's rights, each reviewed; a new one must be added here on purpose. */
-    static final List<String> REVIEWED_SECURITY_DEFINER_FUNCTIONS = List.of("add_to_cost_year_totals");
+    static final List<String> REVIEWED_SECURITY_DEFINER_FUNCTIONS =
+            List.of("add_to_cost_year_totals", "refuse_lines_in_closed_years");
 
     @Test
     void theTotalsEveryClaimReadsChangeOnlyThroughTheLedger() throws SQLException {
@@ -310,6 +326,39 @@ class DatabaseWallTest {
             SQLException update = assertThrows(
                     SQLException.class, () -> s.executeUpdate("update cost_year_total set direct_wage_costs = 0"));
             assertEquals("42501", update.getSQLState(), update.getMessage());
+            c.rollback();
+        }
+    }
+
+    /**
+     * A closed cost year is a wall in the database too: the service's own role, bound to Re, cannot
+     * append a ledger line in it (SQLSTATE SK409, naming the year), and cannot close or reopen Hof's
+     * years or change a frozen snapshot.
+     */
+    @Test
+    void aClosedYearTakesNoLineAndASnapshotNeverChanges() throws SQLException {
+        try (Connection c = boundTo(RE);
+                Statement s = c.createStatement()) {
+            s.executeUpdate("insert into closed_cost_year (municipality_id, year, closed, changed_at, changed_by)"
+                    + " values ('re', 2002, true, now(), 'wall')");
+            SQLException refused = assertThrows(
+                    SQLException.class,
+                    () -> s.executeUpdate(
+                            """
+                            insert into cost_line (municipality_id, recipient_id, period, category, amount,
+                                                   created_at, created_by)
+                            select 're', id, date '2002-06-01', 'DIRECT_WAGES', 1.00, now(), 'wall'
+                            from recipient where municipality_id = 're' limit 1"""));
+            assertEquals("SK409", refused.getSQLState(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("cost year 2002 is closed"), refused.getMessage());
+            c.rollback();
+        }
+        try (Connection c = boundTo(RE);
+                Statement s = c.createStatement()) {
+            assertEquals(0, s.executeUpdate("update closed_cost_year set closed = true where municipality_id = 'hof'"));
+            SQLException snapshot = assertThrows(
+                    SQLException.class, () -> s.executeUpdate("update claim_submission set snapshot = '{}'"));
+            assertEquals("42501", snapshot.getSQLState(), snapshot.getMessage());
             c.rollback();
         }
     }

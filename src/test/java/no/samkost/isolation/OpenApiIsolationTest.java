@@ -111,11 +111,40 @@ class OpenApiIsolationTest {
 
     @Test
     void theSameRequestsSucceedOnTheCallersOwnPath() {
-        for (Operation operation : municipalityOperations()) {
-            Own fresh = new Own(HOF, hof.ref(), hof.costLineId());
-            int status = call(operation, HOF, hof, fresh).statusCode();
-            assertTrue(status >= 200 && status < 300, operation + " on Hof's own path answered " + status);
+        try {
+            for (Operation operation : municipalityOperations()) {
+                Own fresh = new Own(HOF, hof.ref(), hof.costLineId());
+                OpenApiWalk.readyFor(operation, HOF);
+                Response response = call(operation, HOF, hof, fresh);
+                int status = response.statusCode();
+                assertTrue(
+                        status >= 200 && status < 300,
+                        operation + " on Hof's own path answered " + status + ": " + response.asString());
+            }
+        } finally {
+            OpenApiWalk.signOffYearOpen(HOF);
         }
+    }
+
+    /**
+     * The auditor reads and signs off only its own municipality: Re's auditor on Hof's path gets 403
+     * for every operation, with nothing of Hof's in the answer and nothing written; Hof's claim
+     * waits submitted, so an attestation or return that got past the wall would change it.
+     */
+    @Test
+    void anAuditorOfOneMunicipalityReadsNothingOfAnother() throws Exception {
+        for (Operation operation : municipalityOperations()) {
+            OpenApiWalk.readyFor(operation, HOF);
+            Map<String, String> before = Database.fingerprint();
+            Response response = walk.call(operation, HOF, no.samkost.support.Tokens.auditor(RE), hof);
+            assertEquals(403, response.statusCode(), operation + " with Re's auditor token on Hof's path");
+            assertEquals("urn:samkost:problem:forbidden", response.jsonPath().getString("type"), operation.toString());
+            ObjectNode problem = (ObjectNode) OpenApiWalk.JSON.readTree(response.asString());
+            problem.remove("instance");
+            assertFalse(problem.toString().contains(hof.ref()), operation + " leaked Hof's ref: " + problem);
+            assertEquals(before, Database.fingerprint(), operation + " changed data although refused");
+        }
+        OpenApiWalk.signOffYearOpen(HOF);
     }
 
     @Test

@@ -78,7 +78,8 @@ class MigrationUpgradeTest {
 
         flyway(null).migrate();
 
-        assertThat(rowCounts()).isEqualTo(before);
+        // Every table that was there keeps its rows; tables the migration adds may start empty.
+        assertThat(rowCounts()).containsAllEntriesOf(before);
         try (Connection c = superuser();
                 Statement s = c.createStatement();
                 ResultSet disagreeing = s.executeQuery(

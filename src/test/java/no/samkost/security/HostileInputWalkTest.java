@@ -16,7 +16,6 @@ import no.samkost.support.Database;
 import no.samkost.support.OpenApiWalk;
 import no.samkost.support.OpenApiWalk.Operation;
 import no.samkost.support.OpenApiWalk.Own;
-import no.samkost.support.Tokens;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -318,7 +317,7 @@ class HostileInputWalkTest {
 
     RequestSpecification validRequest(Operation operation, Own caller) {
         RequestSpecification request =
-                given().redirects().follow(false).auth().oauth2(Tokens.coordinator(caller.code()));
+                given().redirects().follow(false).auth().oauth2(OpenApiWalk.token(operation, caller.code()));
         if (operation.takesCsv()) {
             request = request.contentType("text/csv")
                     .body(csv(caller.ref(), caller.ref() + ",2023-03,DIRECT_WAGES,1.00,"));
@@ -334,7 +333,7 @@ class HostileInputWalkTest {
         return given().redirects()
                 .follow(false)
                 .auth()
-                .oauth2(Tokens.coordinator(caller.code()))
+                .oauth2(OpenApiWalk.token(operation, caller.code()))
                 .contentType("application/json")
                 .body(body.getBytes(StandardCharsets.UTF_8))
                 .request(operation.method().toUpperCase(), walk.url(operation, caller.code(), caller));
@@ -344,7 +343,7 @@ class HostileInputWalkTest {
         return given().redirects()
                 .follow(false)
                 .auth()
-                .oauth2(Tokens.coordinator(caller.code()))
+                .oauth2(OpenApiWalk.token(operation, caller.code()))
                 .contentType("text/csv")
                 .body(csv)
                 .request(operation.method().toUpperCase(), walk.url(operation, caller.code(), caller));

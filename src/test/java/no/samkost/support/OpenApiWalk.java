@@ -27,6 +27,18 @@ public final class OpenApiWalk {
     public static final Set<String> KNOWN_PARAMETERS =
             Set.of("code", "ref", "id", "costYear", "grantYear", "serviceId", "placementId");
 
+    /**
+     * Operations only the auditor may call, by operationId: the walks call them with an auditor's
+     * token (the document does not carry roles). Everything else is called as a coordinator.
+     */
+    public static final Set<String> AUDITOR_OPERATIONS = Set.of("attestClaim", "returnClaim", "getAuditTrail");
+
+    /**
+     * The cost year the sign-off endpoints are walked on: one no other test writes, so a walk that
+     * submits a claim never closes a year another test needs (and leaves it open again).
+     */
+    public static final int SIGN_OFF_YEAR = 2019;
+
     public static final String COOPERATION_PATH = "/api/v1/cooperations/{id}";
     public static final String HOLMESTRAND = "0702";
     public static final String CSV_HEADER = "recipient_ref,period,category,amount,note";
@@ -166,7 +178,7 @@ public final class OpenApiWalk {
                 .replace("{id}", operation.inCooperation() ? threeK.cooperation() : Long.toString(named.costLineId()))
                 .replace("{serviceId}", threeK.serviceId())
                 .replace("{placementId}", threeK.placementId())
-                .replace("{costYear}", "2023")
+                .replace("{costYear}", operation.path().contains("/submission") ? "" + SIGN_OFF_YEAR : "2023")
                 .replace("{grantYear}", "2024");
     }
 
@@ -175,11 +187,23 @@ public final class OpenApiWalk {
         return operation.inCooperation() ? threeK.freeRef() : named.ref();
     }
 
+    /** The token the walks call {@code operation} with as {@code code}'s user: its auditor or its coordinator. */
+    public static String token(Operation operation, String code) {
+        return AUDITOR_OPERATIONS.contains(operation.spec().path("operationId").asText())
+                ? Tokens.auditor(code)
+                : Tokens.coordinator(code);
+    }
+
     /** A valid request on {@code pathCode}'s path, by {@code caller} (null: no token), naming {@code named}'s data. */
     public Response call(Operation operation, String pathCode, Own caller, Own named) {
+        return call(operation, pathCode, caller == null ? null : token(operation, caller.code()), named);
+    }
+
+    /** The same with a token of the test's choice (null: none). */
+    public Response call(Operation operation, String pathCode, String token, Own named) {
         RequestSpecification request = given().redirects().follow(false);
-        if (caller != null) {
-            request = request.auth().oauth2(Tokens.coordinator(caller.code()));
+        if (token != null) {
+            request = request.auth().oauth2(token);
         }
         if (operation.takesCsv()) {
             request = request.contentType("text/csv")
@@ -190,6 +214,48 @@ public final class OpenApiWalk {
                             .toString());
         }
         return request.request(operation.method().toUpperCase(), url(operation, pathCode, named));
+    }
+
+    /**
+     * Brings {@code code}'s claim of {@link #SIGN_OFF_YEAR} into the state {@code operation} needs, so
+     * that a valid request of it succeeds: open for a submission, submitted for the other steps.
+     */
+    public static void readyFor(Operation operation, String code) {
+        String id = operation.spec().path("operationId").asText();
+        switch (id) {
+            case "submitClaim" -> signOffYearOpen(code);
+            case "attestClaim", "returnClaim", "reopenClaim" -> {
+                signOffYearOpen(code);
+                signOff(code, "submission", Tokens.coordinator(code), null);
+            }
+            default -> {}
+        }
+    }
+
+    /** Opens {@code code}'s claim of {@link #SIGN_OFF_YEAR} again, whatever state a walk left it in. */
+    public static void signOffYearOpen(String code) {
+        String state = given().auth()
+                .oauth2(Tokens.viewer(code))
+                .get("/api/v1/municipalities/{code}/claims/{year}", code, SIGN_OFF_YEAR)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
+        switch (state) {
+            case "SUBMITTED" -> signOff(code, "submission/reopening", Tokens.coordinator(code), "walk");
+            case "ATTESTED" -> signOff(code, "submission/return", Tokens.auditor(code), "walk");
+            default -> {}
+        }
+    }
+
+    private static void signOff(String code, String step, String token, String reason) {
+        var request = given().auth().oauth2(token);
+        if (reason != null) {
+            request = request.contentType("application/json").body("{\"reason\":\"" + reason + "\"}");
+        }
+        request.post("/api/v1/municipalities/{code}/claims/{year}/" + step, code, SIGN_OFF_YEAR)
+                .then()
+                .statusCode(200);
     }
 
     /** A body that the endpoint accepts, built from the schema's examples, enums and types. */

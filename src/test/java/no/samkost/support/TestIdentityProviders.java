@@ -183,6 +183,7 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                         Samkost.Coordinator: coordinator
                         Samkost.Viewer: viewer
                         Samkost.ProjectGroup: cooperation-member
+                        Samkost.Auditor: auditor
                     """
                     .formatted(m[1], m[0], m[2], issuer);
         }
@@ -201,6 +202,7 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
                     coordinator: coordinator
                     viewer: viewer
                     cooperation-member: cooperation-member
+                    auditor: auditor
                 """
                 .formatted(m[1], m[0], m[2], issuer);
     }

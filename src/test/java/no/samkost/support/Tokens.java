@@ -52,6 +52,11 @@ public final class Tokens {
         return token(code, "viewer");
     }
 
+    /** The auditor of {@code code}: the role auditor only, and a person other than the coordinator. */
+    public static String auditor(String code) {
+        return token(code, claims -> claims.subject("auditor-" + code), "auditor");
+    }
+
     /** A token of {@code code} whose claims the test bends before it is signed with code's key. */
     public static String token(String code, UnaryOperator<JwtClaimsBuilder> bend, String... roles) {
         return signed(bend.apply(claims(code, roles)), TestIdentityProviders.kid(code), privateKey(code));

@@ -1,6 +1,7 @@
--- A database full of V4's data, for MigrationUpgradeTest: every table of V4 holds rows of two
+-- A database full of V5's data, for MigrationUpgradeTest: every table of V5 holds rows of two
 -- municipalities, written as the owner under each one's row-level security binding, as the service
--- would have written them. The next migration must run on this and keep every row.
+-- would have written them (V5 changed grants and the totals trigger, not the tables, so the rows are
+-- V4's; the totals are kept by V5's SECURITY DEFINER trigger). The next migration must keep every row.
 
 select set_config('app.municipality', 're', false);
 insert into recipient values
