@@ -266,46 +266,58 @@ public class CostImport {
      */
     private long rowsInClosedYears(Connection connection, Municipality municipality, List<Problem.Violation> errors)
             throws SQLException {
-        try (PreparedStatement closed = connection.prepareStatement(
+        return rowErrors(
+                connection,
                 """
                 select s.row_number, extract(year from s.period)::integer, count(*) over () as total
                 from cost_import_row s
                 join closed_cost_year c on c.municipality_id = ? and c.closed
                                        and c.year = extract(year from s.period)::integer
                 order by s.row_number
-                limit ?""")) {
-            closed.setString(1, municipality.id());
-            closed.setInt(2, MAX_LISTED_ERRORS);
-            long total = 0;
-            try (ResultSet rs = closed.executeQuery()) {
-                while (rs.next()) {
-                    errors.add(Problem.Violation.row(
-                            rs.getInt(1), "period: cost year " + rs.getInt(2) + " is closed (its claim is submitted)"));
-                    total = rs.getLong(3);
-                }
-            }
-            return total;
-        }
+                limit ?""",
+                municipality,
+                rs -> "period: cost year " + rs.getInt(2) + " is closed (its claim is submitted)",
+                errors);
     }
 
     /** Rows whose recipient is not the caller's; one query over the staged rows. */
     private long unknownRecipients(Connection connection, Municipality municipality, List<Problem.Violation> errors)
             throws SQLException {
-        try (PreparedStatement unknown = connection.prepareStatement(
+        return rowErrors(
+                connection,
                 """
                 select s.row_number, s.recipient_ref, count(*) over () as total
                 from cost_import_row s
                 where not exists (select 1 from recipient r where r.municipality_id = ? and r.ref = s.recipient_ref)
                 order by s.row_number
-                limit ?""")) {
-            unknown.setString(1, municipality.id());
-            unknown.setInt(2, MAX_LISTED_ERRORS);
+                limit ?""",
+                municipality,
+                rs -> "recipient_ref: no recipient '" + rs.getString(2) + "' in your municipality",
+                errors);
+    }
+
+    private interface RowMessage {
+        String of(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Lists the first bad rows a query over the staged rows finds (row number first, the total
+     * count third) and answers how many there are in all.
+     */
+    private static long rowErrors(
+            Connection connection,
+            String query,
+            Municipality municipality,
+            RowMessage message,
+            List<Problem.Violation> errors)
+            throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement(query)) {
+            rows.setString(1, municipality.id());
+            rows.setInt(2, MAX_LISTED_ERRORS);
             long total = 0;
-            try (ResultSet rs = unknown.executeQuery()) {
+            try (ResultSet rs = rows.executeQuery()) {
                 while (rs.next()) {
-                    errors.add(Problem.Violation.row(
-                            rs.getInt(1),
-                            "recipient_ref: no recipient '" + rs.getString(2) + "' in your municipality"));
+                    errors.add(Problem.Violation.row(rs.getInt(1), message.of(rs)));
                     total = rs.getLong(3);
                 }
             }

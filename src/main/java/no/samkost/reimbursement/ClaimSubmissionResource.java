@@ -98,7 +98,7 @@ public class ClaimSubmissionResource {
             @PathParam("code") String code,
             @PathParam("costYear") @Min(2000) @Max(2100) int costYear,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Valid @NotNull SignOffRequests.Return request) {
+            @Valid @NotNull SignOffRequests.Reason request) {
         return submissions.giveBack(costYear, request.reason(), Optional.ofNullable(idempotencyKey));
     }
 
@@ -119,7 +119,7 @@ public class ClaimSubmissionResource {
             @PathParam("code") String code,
             @PathParam("costYear") @Min(2000) @Max(2100) int costYear,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Valid @NotNull SignOffRequests.Reopening request) {
+            @Valid @NotNull SignOffRequests.Reason request) {
         return submissions.reopen(costYear, request.reason(), Optional.ofNullable(idempotencyKey));
     }
 

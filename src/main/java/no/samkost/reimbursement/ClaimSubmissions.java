@@ -91,10 +91,7 @@ public class ClaimSubmissions {
             ClaimSubmission latest = latest(costYear);
             require(costYear, latest.claimState(), Set.of(ClaimState.SUBMITTED, ClaimState.ATTESTED), "returned");
             notTheSigner(latest, "return");
-            end(latest, ClaimSubmission.State.RETURNED, reason);
-            closedYears.reopen(costYear);
-            audit.record("claim.return", "cost year " + costYear + " submission " + latest.number);
-            return latest;
+            return openAgain(latest, ClaimSubmission.State.RETURNED, reason, "claim.return");
         });
     }
 
@@ -109,10 +106,7 @@ public class ClaimSubmissions {
                                 + " it now");
             }
             require(costYear, latest.claimState(), Set.of(ClaimState.SUBMITTED), "reopened");
-            end(latest, ClaimSubmission.State.REOPENED, reason);
-            closedYears.reopen(costYear);
-            audit.record("claim.reopen", "cost year " + costYear + " submission " + latest.number);
-            return latest;
+            return openAgain(latest, ClaimSubmission.State.REOPENED, reason, "claim.reopen");
         });
     }
 
@@ -173,10 +167,15 @@ public class ClaimSubmissions {
         }
     }
 
-    private void end(ClaimSubmission submission, ClaimSubmission.State state, String reason) {
+    /** Ends a submission (returned or reopened) with its reason, and opens the cost year again. */
+    private ClaimSubmission openAgain(
+            ClaimSubmission submission, ClaimSubmission.State state, String reason, String action) {
         submission.state = state;
         submission.endedAt = clock.instant();
         submission.endedBy = current.subject();
         submission.endReason = reason;
+        closedYears.reopen(submission.costYear);
+        audit.record(action, "cost year " + submission.costYear + " submission " + submission.number);
+        return submission;
     }
 }

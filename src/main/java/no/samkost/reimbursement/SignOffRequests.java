@@ -19,21 +19,13 @@ public final class SignOffRequests {
                             examples = "checked against the payroll and the individual decisions")
                     String remark) {}
 
-    @Schema(name = "ClaimReturn")
-    public record Return(
+    /** A return by the auditor or a reopening by the coordinator: why. */
+    @Schema(name = "ClaimReason")
+    public record Reason(
             @NotBlank
                     @Size(max = MAX_TEXT)
                     @Schema(
-                            description = "why the auditor returns the claim, at most 2000 characters",
+                            description = "why the claim is returned or reopened, at most 2000 characters",
                             examples = "training hours are counted as direct wages in March")
-                    String reason) {}
-
-    @Schema(name = "ClaimReopening")
-    public record Reopening(
-            @NotBlank
-                    @Size(max = MAX_TEXT)
-                    @Schema(
-                            description = "why the coordinator reopens the claim, at most 2000 characters",
-                            examples = "the December payroll was booked late")
                     String reason) {}
 }

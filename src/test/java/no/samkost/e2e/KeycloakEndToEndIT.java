@@ -206,6 +206,88 @@ class KeycloakEndToEndIT {
         given().auth().oauth2("not-a-token").get("/api/v1/me").then().spec(problem(401, "unauthenticated"));
     }
 
+    /**
+     * The sign-off with real tokens: Re's coordinator signs the demo claim for 2023, Re's auditor
+     * reads the snapshot and attests it; Hof's auditor reads nothing of Re's. At the end Re's auditor
+     * returns it, so the year is open again for anything else in this run.
+     */
+    @Test
+    void theCoordinatorSignsAndTheAuditorAttestsTheDemoClaim() {
+        String coordinator = KeycloakTokens.password(keycloakUrl, "0716", "coordinator-0716");
+        String auditor = KeycloakTokens.password(keycloakUrl, "0716", "auditor-0716");
+        String hofsAuditor = KeycloakTokens.password(keycloakUrl, "0714", "auditor-0714");
+        given().auth()
+                .oauth2(auditor)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("roles", hasItem("auditor"))
+                .body("roles", not(hasItem("coordinator")));
+        String sha = given().auth()
+                .oauth2(coordinator)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/municipalities/0716/claims/2023/submission")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("SUBMITTED"))
+                .extract()
+                .path("snapshotSha256");
+        try {
+            given().auth()
+                    .oauth2(hofsAuditor)
+                    .get("/api/v1/municipalities/0716/claims/2023")
+                    .then()
+                    .spec(problem(403, "forbidden"));
+            given().auth()
+                    .oauth2(hofsAuditor)
+                    .contentType("application/json")
+                    .body("{}")
+                    .post("/api/v1/municipalities/0716/claims/2023/submission/attestation")
+                    .then()
+                    .spec(problem(403, "forbidden"));
+            given().auth()
+                    .oauth2(auditor)
+                    .get("/api/v1/municipalities/0716/claims/2023")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("SUBMITTED"))
+                    .body("figures", equalTo("SNAPSHOT"))
+                    .body("submission.snapshotSha256", equalTo(sha))
+                    .body("recipients.ref", hasItem("DEMO-RE-1"));
+            String submittedBy = given().auth()
+                    .oauth2(auditor)
+                    .contentType("application/json")
+                    .body("{\"remark\":\"checked against the payroll\"}")
+                    .post("/api/v1/municipalities/0716/claims/2023/submission/attestation")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("ATTESTED"))
+                    .body("snapshotSha256", equalTo(sha))
+                    .extract()
+                    .path("submittedBy");
+            given().auth()
+                    .oauth2(auditor)
+                    .get("/api/v1/municipalities/0716/audit")
+                    .then()
+                    .statusCode(200)
+                    .body("items.action", hasItem("claim.attest"))
+                    .body("items.actor", hasItem(submittedBy));
+            given().auth()
+                    .oauth2(hofsAuditor)
+                    .get("/api/v1/municipalities/0716/audit")
+                    .then()
+                    .spec(problem(403, "forbidden"));
+        } finally {
+            given().auth()
+                    .oauth2(auditor)
+                    .contentType("application/json")
+                    .body("{\"reason\":\"end of the end-to-end test\"}")
+                    .post("/api/v1/municipalities/0716/claims/2023/submission/return")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

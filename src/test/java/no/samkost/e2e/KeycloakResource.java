@@ -43,7 +43,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     static final String KEYCLOAK_VERSION = "26.4.7";
     static final String DEMO_KEYCLOAK_URL = "http://127.0.0.1:8180";
-    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    // Its Quarkus re-augmentation alone took a minute on the shared 2-core build machine under load.
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private Process process;
