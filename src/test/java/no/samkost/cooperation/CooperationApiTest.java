@@ -95,7 +95,8 @@ class CooperationApiTest {
     /** The host's coordinator (Holmestrand hosts 3k and hand) confirms a request with its usage. */
     static io.restassured.response.Response confirm(
             String cooperation, String service, String placement, String usage, long version) {
-        return given().auth()
+        return given().config(Money.exact())
+                .auth()
                 .oauth2(Tokens.coordinator(HOST))
                 .contentType("application/json")
                 .body("{\"usageHoursPerWeek\":" + usage + ",\"version\":" + version + "}")
@@ -304,14 +305,15 @@ class CooperationApiTest {
         // A late change: the host records that it gives B 45 h/week from B's start. March is
         // re-attributed: A 31 x 20 = 620, B 16 x 45 = 720 of 1 340: A 143 432.8358..., B 166 567.1641...;
         // whole øre give 309 999.99, the last øre to the larger remainder (A .8358): A 143 432.84.
-        given().auth()
+        given().config(Money.exact())
+                .auth()
                 .oauth2(Tokens.coordinator(HOST))
                 .contentType("application/json")
                 .body("{\"usageHoursPerWeek\":45,\"version\":1}")
                 .put("/api/v1/cooperations/hand/services/{s}/placements/{p}/usage", home, placementB)
                 .then()
                 .statusCode(200)
-                .body("usageHoursPerWeek", equalTo(45.0f))
+                .body("usageHoursPerWeek", equalTo(new BigDecimal("45.00")))
                 .body("version", equalTo(2));
         assertEquals(new BigDecimal("143432.84"), attributed(RE, a, "2023-03"));
         assertEquals(new BigDecimal("166567.16"), attributed(HOF, b, "2023-03"));
@@ -496,7 +498,8 @@ class CooperationApiTest {
                             > 0,
                     home);
         }
-        given().auth()
+        given().config(Money.exact())
+                .auth()
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/cooperations/3k/services/{s}/placements", service)
                 .then()
@@ -504,7 +507,7 @@ class CooperationApiTest {
                 .body("$", hasSize(1))
                 .body("[0].recipientRef", equalTo(first))
                 .body("[0].id", equalTo(firstId))
-                .body("[0].usageHoursPerWeek", equalTo(10.0f));
+                .body("[0].usageHoursPerWeek", equalTo(new BigDecimal("10.00")));
         // Bad input names the field; usage is not the home's to give.
         postPlacement(
                         RE,
