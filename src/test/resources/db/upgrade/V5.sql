@@ -1,7 +1,9 @@
--- A database full of V5's data, for MigrationUpgradeTest: every table of V5 holds rows of two
+-- A database full of V5's data, for MigrationUpgradeTest: every table holds rows of two
 -- municipalities, written as the owner under each one's row-level security binding, as the service
--- would have written them (V5 changed grants and the totals trigger, not the tables, so the rows are
--- V4's; the totals are kept by V5's SECURITY DEFINER trigger). The next migration must keep every row.
+-- would have written them (V5 changed grants and the totals' trigger, no table). Two homes have a
+-- placement in one host's service (Hof hosts; Re and Hof place), each with its attributed line, as
+-- placed before placements needed the host's confirmation. The next migration must run on this and
+-- keep every row.
 
 select set_config('app.municipality', 're', false);
 insert into recipient values
@@ -30,7 +32,16 @@ insert into joint_cost (municipality_id, joint_service_id, period, category, amo
     ('hof', '33333333-0000-0000-0000-000000000001', '2023-01-01', 'DIRECT_WAGES', 500000.00, null, now(), 'u'),
     ('hof', '33333333-0000-0000-0000-000000000001', '2023-01-01', 'SHARED', 120000.00, null, now(), 'u');
 insert into cost_line (municipality_id, recipient_id, period, category, amount, note, placement_id, created_at, created_by)
-values ('hof', '22222222-0000-0000-0000-000000000001', '2023-01-01', 'JOINT_SERVICE', 500000.00, null,
+values ('hof', '22222222-0000-0000-0000-000000000001', '2023-01-01', 'JOINT_SERVICE', 300000.00, null,
         '44444444-0000-0000-0000-000000000001', now(), 'cooperation:3k');
+
+-- Re's recipient in Hof's service: Re's row, naming Hof's service (checked past row-level security).
+select set_config('app.municipality', 're', false);
+insert into placement values
+    ('re', '44444444-0000-0000-0000-000000000002', 'hof', '3k', '33333333-0000-0000-0000-000000000001',
+     '11111111-0000-0000-0000-000000000002', 'R-2', '2023-01-01', '2023-06-30', 20.00, 1, now(), 'u', now(), 'u');
+insert into cost_line (municipality_id, recipient_id, period, category, amount, note, placement_id, created_at, created_by)
+values ('re', '11111111-0000-0000-0000-000000000002', '2023-01-01', 'JOINT_SERVICE', 200000.00, null,
+        '44444444-0000-0000-0000-000000000002', now(), 'cooperation:3k');
 
 select set_config('app.municipality', '', false);

@@ -1,6 +1,8 @@
 -- A database full of V6's data, for MigrationUpgradeTest once a V7 exists: V5's rows (the tables
 -- before V6 are unchanged) and the sign-off's tables. Re's 2022 is closed here (not 2023, which the
 -- test writes into after the upgrade).
+-- Two homes have a placement in one host's service (Hof hosts; Re and Hof place), as placed before
+-- placements needed the host's confirmation.
 
 select set_config('app.municipality', 're', false);
 insert into recipient values
@@ -29,8 +31,19 @@ insert into joint_cost (municipality_id, joint_service_id, period, category, amo
     ('hof', '33333333-0000-0000-0000-000000000001', '2023-01-01', 'DIRECT_WAGES', 500000.00, null, now(), 'u'),
     ('hof', '33333333-0000-0000-0000-000000000001', '2023-01-01', 'SHARED', 120000.00, null, now(), 'u');
 insert into cost_line (municipality_id, recipient_id, period, category, amount, note, placement_id, created_at, created_by)
-values ('hof', '22222222-0000-0000-0000-000000000001', '2023-01-01', 'JOINT_SERVICE', 500000.00, null,
+values ('hof', '22222222-0000-0000-0000-000000000001', '2023-01-01', 'JOINT_SERVICE', 300000.00, null,
         '44444444-0000-0000-0000-000000000001', now(), 'cooperation:3k');
+
+-- Re's recipient in Hof's service: Re's row, naming Hof's service (checked past row-level security).
+select set_config('app.municipality', 're', false);
+insert into placement values
+    ('re', '44444444-0000-0000-0000-000000000002', 'hof', '3k', '33333333-0000-0000-0000-000000000001',
+     '11111111-0000-0000-0000-000000000002', 'R-2', '2023-01-01', '2023-06-30', 20.00, 1, now(), 'u', now(), 'u');
+insert into cost_line (municipality_id, recipient_id, period, category, amount, note, placement_id, created_at, created_by)
+values ('re', '11111111-0000-0000-0000-000000000002', '2023-01-01', 'JOINT_SERVICE', 200000.00, null,
+        '44444444-0000-0000-0000-000000000002', now(), 'cooperation:3k');
+
+select set_config('app.municipality', '', false);
 
 
 -- V6: Re's claim for 2022 submitted, returned and submitted again (closed); Hof's reopened (open).

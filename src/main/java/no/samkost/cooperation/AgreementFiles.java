@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,7 +20,7 @@ import no.samkost.tenancy.TenantFiles;
 
 /**
  * Reads and validates the {@code agreement} of each {@code tenants/cooperations/*.yaml}: the
- * cost-split key per cost pool and the stand-alone model. The same files' membership (id, name,
+ * cooperation's start date, the cost-split key per cost pool and the stand-alone model. The same files' membership (id, name,
  * host, members) is read by {@code tenancy}; this reads only what the cooperation module needs.
  * Every problem names the file.
  */
@@ -32,7 +34,8 @@ public final class AgreementFiles {
      * @param sharedCostSplit per cost pool ({@code default} or a joint service kind): measure to
      *     weight
      */
-    record AgreementFile(Map<String, Map<String, BigDecimal>> sharedCostSplit, StandAloneFile standAlone) {}
+    record AgreementFile(
+            String startsOn, Map<String, Map<String, BigDecimal>> sharedCostSplit, StandAloneFile standAlone) {}
 
     record StandAloneFile(BigDecimal fixedCostPerYear, BigDecimal variableCostPerRecipient) {}
 
@@ -72,11 +75,25 @@ public final class AgreementFiles {
                 file,
                 s != null && s.fixedCostPerYear() != null && s.variableCostPerRecipient() != null,
                 "agreement.standAlone needs fixedCostPerYear and variableCostPerRecipient");
+        LocalDate startsOn = startsOn(file, f.startsOn());
         try {
             return new Agreement(
-                    defaultKey, byKind, new StandAloneModel(s.fixedCostPerYear(), s.variableCostPerRecipient()));
+                    defaultKey,
+                    byKind,
+                    new StandAloneModel(s.fixedCostPerYear(), s.variableCostPerRecipient()),
+                    startsOn);
         } catch (IllegalArgumentException e) {
             throw fail(file, "agreement.standAlone: " + e.getMessage());
+        }
+    }
+
+    /** The day the cooperation started, YYYY-MM-DD: no placement may start before it. */
+    private static LocalDate startsOn(Path file, String value) {
+        require(file, value != null, "agreement.startsOn is missing (the day the cooperation started, YYYY-MM-DD)");
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw fail(file, "agreement.startsOn: '" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 

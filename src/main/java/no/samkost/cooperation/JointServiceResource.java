@@ -27,9 +27,6 @@ import no.samkost.cooperation.api.JointServiceUpdate;
 import no.samkost.cooperation.api.JointServiceView;
 import no.samkost.cooperation.api.NewJointCost;
 import no.samkost.cooperation.api.NewJointService;
-import no.samkost.cooperation.api.NewPlacement;
-import no.samkost.cooperation.api.PlacementUpdate;
-import no.samkost.cooperation.api.PlacementView;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -38,27 +35,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Joint services of a cooperation, their placements and their costs. */
+/** Joint services of a cooperation and their costs; their placements are {@link PlacementResource}'s. */
 @Path("/api/v1/cooperations/{id}/services")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cooperation")
 public class JointServiceResource {
 
     private final JointServices services;
-    private final Placements placements;
-    private final PlacementList placementList;
     private final JointCosts costs;
     private final AttributionReport attributionReport;
 
-    public JointServiceResource(
-            JointServices services,
-            Placements placements,
-            PlacementList placementList,
-            JointCosts costs,
-            AttributionReport attributionReport) {
+    public JointServiceResource(JointServices services, JointCosts costs, AttributionReport attributionReport) {
         this.services = services;
-        this.placements = placements;
-        this.placementList = placementList;
         this.costs = costs;
         this.attributionReport = attributionReport;
     }
@@ -116,65 +104,6 @@ public class JointServiceResource {
             @PathParam("serviceId") UUID serviceId,
             @Valid @NotNull JointServiceUpdate update) {
         return services.update(id, serviceId, update);
-    }
-
-    @POST
-    @Path("/{serviceId}/placements")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.COORDINATOR)
-    @Operation(
-            operationId = "requestPlacement",
-            summary = "Place one of your own recipients in the joint service",
-            description = "The host sees the placement's ref, dates and usage, nothing else about the recipient. "
-                    + "The months it covers are re-attributed at once.")
-    @APIResponse(
-            responseCode = "201",
-            description = "placed",
-            headers = @Header(name = "Location", description = "the new placement"),
-            content = @Content(schema = @Schema(implementation = PlacementView.class)))
-    @APIResponse(responseCode = "409", description = "no free place in that period, or the recipient is placed already")
-    @APIResponse(responseCode = "422", description = "no such recipient in your municipality")
-    public Response place(
-            @PathParam("id") String id,
-            @PathParam("serviceId") UUID serviceId,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Valid @NotNull NewPlacement placement) {
-        PlacementView placed = placements
-                .place(id, serviceId, placement, Optional.ofNullable(idempotencyKey))
-                .placement();
-        return Response.created(
-                        UriBuilder.fromPath("/api/v1/cooperations/{id}/services/{serviceId}/placements/{placementId}")
-                                .build(id, serviceId, placed.id()))
-                .entity(placed)
-                .build();
-    }
-
-    @GET
-    @Path("/{serviceId}/placements")
-    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
-    @Operation(
-            operationId = "listPlacements",
-            summary = "Placements in the service: the host sees all, a home municipality its own")
-    public List<PlacementView> placements(@PathParam("id") String id, @PathParam("serviceId") UUID serviceId) {
-        return placementList.list(id, serviceId);
-    }
-
-    @PUT
-    @Path("/{serviceId}/placements/{placementId}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.COORDINATOR)
-    @Operation(
-            operationId = "updatePlacement",
-            summary = "Change your placement's dates or usage (with the version read); re-attributes at once")
-    @APIResponse(responseCode = "200", description = "changed; carries the new version")
-    @APIResponse(responseCode = "404", description = "no such placement of your municipality")
-    @APIResponse(responseCode = "409", description = "stale version, or no free place in the new period")
-    public PlacementView change(
-            @PathParam("id") String id,
-            @PathParam("serviceId") UUID serviceId,
-            @PathParam("placementId") UUID placementId,
-            @Valid @NotNull PlacementUpdate update) {
-        return placements.change(id, serviceId, placementId, update);
     }
 
     @POST

@@ -11,8 +11,9 @@ import no.samkost.cooperation.persistence.PlacementRows;
 import no.samkost.tenancy.Cooperation;
 
 /**
- * The placements the caller may see in a joint service: the host all of them (each placement's
- * ref, dates and usage), a home its own, other members none. Row-level security draws the same
+ * The placements the caller may see in a joint service: the host all of them, whatever their status
+ * (each placement's ref, dates, status and usage: the requests it has to confirm among them), a home
+ * its own, other members none. Row-level security draws the same
  * line.
  */
 @ApplicationScoped
@@ -73,7 +74,9 @@ public class PlacementList {
                 p.recipientRef(),
                 p.startsOn(),
                 p.endsOn(),
+                p.status(),
                 p.usageHoursPerWeek(),
+                p.declineReason(),
                 p.version());
     }
 }

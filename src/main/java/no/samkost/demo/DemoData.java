@@ -8,17 +8,20 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.samkost.cooperation.JointCosts;
 import no.samkost.cooperation.JointServices;
+import no.samkost.cooperation.PlacementDecisions;
 import no.samkost.cooperation.Placements;
 import no.samkost.cooperation.api.JointCostCategory;
 import no.samkost.cooperation.api.NewJointCost;
 import no.samkost.cooperation.api.NewJointService;
 import no.samkost.cooperation.api.NewPlacement;
+import no.samkost.cooperation.api.PlacementUsage;
 import no.samkost.cooperation.calculation.JointServiceKind;
 import no.samkost.costs.CostImport;
 import no.samkost.recipients.RecipientDirectory;
@@ -59,7 +62,7 @@ public class DemoData {
             String monthlyUserPayment,
             Placed placed) {}
 
-    /** A placement in the shared home. */
+    /** A placement in the shared home: the home's wished dates, and the usage the host confirms. */
     record Placed(LocalDate startsOn, LocalDate endsOn, String usageHoursPerWeek) {}
 
     static final Map<String, List<DemoRecipient>> RECIPIENTS = Map.of(
@@ -131,6 +134,7 @@ public class DemoData {
     private final CostImport costs;
     private final JointServices services;
     private final Placements placements;
+    private final PlacementDecisions decisions;
     private final JointCosts jointCosts;
 
     public DemoData(
@@ -142,6 +146,7 @@ public class DemoData {
             CostImport costs,
             JointServices services,
             Placements placements,
+            PlacementDecisions decisions,
             JointCosts jointCosts) {
         this.enabled = enabled;
         this.registry = registry;
@@ -151,6 +156,7 @@ public class DemoData {
         this.costs = costs;
         this.services = services;
         this.placements = placements;
+        this.decisions = decisions;
         this.jointCosts = jointCosts;
     }
 
@@ -219,17 +225,28 @@ public class DemoData {
                                 Optional.empty())
                         .service()
                         .id());
+        // Each home requests its places; the host confirms each with the usage it provides.
+        Map<UUID, BigDecimal> requested = new LinkedHashMap<>();
         RECIPIENTS.forEach((tenant, list) -> acting.run(municipality(tenant), SUBJECT, () -> list.stream()
                 .filter(r -> r.placed() != null)
-                .forEach(r -> placements.place(
-                        COOPERATION,
-                        home[0],
-                        new NewPlacement(
-                                r.ref(),
-                                r.placed().startsOn(),
-                                r.placed().endsOn(),
-                                new BigDecimal(r.placed().usageHoursPerWeek())),
-                        Optional.empty()))));
+                .forEach(r -> requested.put(
+                        placements
+                                .request(
+                                        COOPERATION,
+                                        home[0],
+                                        new NewPlacement(
+                                                r.ref(),
+                                                r.placed().startsOn(),
+                                                r.placed().endsOn()),
+                                        Optional.empty())
+                                .placement()
+                                .id(),
+                        new BigDecimal(r.placed().usageHoursPerWeek())))));
+        acting.run(
+                host,
+                SUBJECT,
+                () -> requested.forEach((placement, usage) ->
+                        decisions.confirm(COOPERATION, home[0], placement, new PlacementUsage(usage, 0L))));
         acting.run(host, SUBJECT, () -> {
             for (int month = 1; month <= 12; month++) {
                 String period = String.format("2023-%02d", month);

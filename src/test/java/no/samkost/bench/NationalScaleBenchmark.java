@@ -670,7 +670,7 @@ class NationalScaleBenchmark {
 
     /**
      * A cooperation of ten members (the first ten synthetic municipalities, hosted by the first)
-     * with 25 joint services of 20 places, 500 placements in 2023 made by the homes, and a year of
+     * with 25 joint services of 20 places, 500 placements in 2023 requested by the homes and confirmed by the host, and a year of
      * each service's direct wages (attributed into the homes' ledgers) and shared costs, all through
      * the API; then the pooled figures through HTTP from a client in its own JVM.
      */
@@ -713,18 +713,31 @@ class NationalScaleBenchmark {
                 String from = firstHalf
                         ? String.format(Locale.ROOT, "2023-%02d-%02d", 1 + p % 6, 1 + p % 28)
                         : String.format(Locale.ROOT, "2023-07-%02d", 1 + p % 28);
-                given().auth()
+                // The home requests; the host confirms with the usage it provides.
+                String requested = given().auth()
                         .oauth2(token)
                         .contentType("application/json")
-                        .body("{\"recipientRef\":\"" + refs.get(p % refs.size()) + "\",\"startsOn\":\"" + from + "\","
-                                + (firstHalf ? "\"endsOn\":\"2023-06-30\"," : "")
-                                + "\"usageHoursPerWeek\":" + (10 + p % 30) + "}")
+                        .body("{\"recipientRef\":\"" + refs.get(p % refs.size()) + "\",\"startsOn\":\"" + from + "\""
+                                + (firstHalf ? ",\"endsOn\":\"2023-06-30\"" : "") + "}")
                         .post(
                                 "/api/v1/cooperations/{id}/services/{s}/placements",
                                 cooperation,
                                 services.get(p % SERVICES))
                         .then()
-                        .statusCode(201);
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+                given().auth()
+                        .oauth2(Tokens.coordinator(host))
+                        .contentType("application/json")
+                        .body("{\"usageHoursPerWeek\":" + (10 + p % 30) + ",\"version\":0}")
+                        .post(
+                                "/api/v1/cooperations/{id}/services/{s}/placements/{p}/confirmation",
+                                cooperation,
+                                services.get(p % SERVICES),
+                                requested)
+                        .then()
+                        .statusCode(200);
                 plan.add(new BenchAnswers.Placed(
                         services.get(p % SERVICES),
                         code,

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import no.samkost.cooperation.calculation.Agreement;
 import no.samkost.cooperation.calculation.JointServiceKind;
@@ -26,6 +27,7 @@ class AgreementFilesTest {
     static final String AGREEMENT =
             """
             agreement:
+              startsOn: 2010-01-01
               sharedCostSplit:
                 default: {EQUAL: 0.2, PLACEMENT_DAYS: 0.8}
                 DAY_SERVICE: {USAGE: 1}
@@ -58,6 +60,27 @@ class AgreementFilesTest {
         assertEquals("USAGE 1", agreement.splitFor(JointServiceKind.DAY_SERVICE).toString());
         assertEquals(
                 0, new BigDecimal("3000000.00").compareTo(agreement.standAlone().fixedCostPerYear()));
+        assertEquals(LocalDate.of(2010, 1, 1), agreement.startsOn());
+    }
+
+    @Test
+    void theDemoCooperationStartedIn2010() {
+        assertEquals(
+                LocalDate.of(2010, 1, 1),
+                new AgreementFiles().load(Path.of("tenants")).get("3k").startsOn());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"|agreement.startsOn is missing", "2010-13-01|2010-13-01", "1 January 2010|is not a date"})
+    void aCooperationNeedsTheDayItStarted(String startsOn, String expected) throws IOException {
+        write("id: ab\nname: A and B\nhost: a\nmembers: [a, b]\nagreement:\n"
+                + (startsOn == null || startsOn.isEmpty() ? "" : "  startsOn: " + startsOn + "\n")
+                + "  sharedCostSplit: {default: {EQUAL: 1}}\n"
+                + "  standAlone: {fixedCostPerYear: 1, variableCostPerRecipient: 1}\n");
+        String message = failure();
+        assertTrue(message.contains("ab.yaml") && message.contains(expected), message);
     }
 
     @ParameterizedTest

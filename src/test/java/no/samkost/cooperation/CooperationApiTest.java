@@ -6,6 +6,7 @@ import static no.samkost.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,17 +76,51 @@ class CooperationApiTest {
                 .path("id");
     }
 
-    static String place(String cooperation, String service, String code, String ref, String from, String usage) {
+    /** The home {@code code} requests a place for its recipient; the placement's id (REQUESTED, version 0). */
+    static String request(String cooperation, String service, String code, String ref, String from, String to) {
         return given().auth()
                 .oauth2(Tokens.coordinator(code))
                 .contentType("application/json")
-                .body("{\"recipientRef\":\"" + ref + "\",\"startsOn\":\"" + from + "\",\"usageHoursPerWeek\":" + usage
-                        + "}")
+                .body("{\"recipientRef\":\"" + ref + "\",\"startsOn\":\"" + from + "\""
+                        + (to == null ? "" : ",\"endsOn\":\"" + to + "\"") + "}")
                 .post("/api/v1/cooperations/{id}/services/{s}/placements", cooperation, service)
                 .then()
                 .statusCode(201)
+                .body("status", equalTo("REQUESTED"))
+                .body("usageHoursPerWeek", nullValue())
                 .extract()
                 .path("id");
+    }
+
+    /** The host's coordinator (Holmestrand hosts 3k and hand) confirms a request with its usage. */
+    static io.restassured.response.Response confirm(
+            String cooperation, String service, String placement, String usage, long version) {
+        return given().config(Money.exact())
+                .auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"usageHoursPerWeek\":" + usage + ",\"version\":" + version + "}")
+                .post(
+                        "/api/v1/cooperations/{id}/services/{s}/placements/{p}/confirmation",
+                        cooperation,
+                        service,
+                        placement);
+    }
+
+    /** Requested by the home, confirmed by the host (version 1 then): a placement in force. */
+    static String place(String cooperation, String service, String code, String ref, String from, String usage) {
+        return placeUntil(cooperation, service, code, ref, from, null, usage);
+    }
+
+    static String placeUntil(
+            String cooperation, String service, String code, String ref, String from, String to, String usage) {
+        String id = request(cooperation, service, code, ref, from, to);
+        confirm(cooperation, service, id, usage, 0)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CONFIRMED"))
+                .body("version", equalTo(1));
+        return id;
     }
 
     /** Re's, Hof's or the host's coordinator posts a placement body in a 3k service. */
@@ -267,18 +302,21 @@ class CooperationApiTest {
             assertFalse(body.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}-.*"), "no ids in pooled figures: " + body);
         }
 
-        // A late change: Hof's placement started on 1 March after all. March is re-attributed:
-        // A 31 x 20 = 620, B 31 x 30 = 930 of 1 550: A 124 000.00, B 186 000.00.
-        given().auth()
-                .oauth2(Tokens.coordinator(HOF))
+        // A late change: the host records that it gives B 45 h/week from B's start. March is
+        // re-attributed: A 31 x 20 = 620, B 16 x 45 = 720 of 1 340: A 143 432.8358..., B 166 567.1641...;
+        // whole øre give 309 999.99, the last øre to the larger remainder (A .8358): A 143 432.84.
+        given().config(Money.exact())
+                .auth()
+                .oauth2(Tokens.coordinator(HOST))
                 .contentType("application/json")
-                .body("{\"startsOn\":\"2023-03-01\",\"usageHoursPerWeek\":30,\"version\":0}")
-                .put("/api/v1/cooperations/hand/services/{s}/placements/{p}", home, placementB)
+                .body("{\"usageHoursPerWeek\":45,\"version\":1}")
+                .put("/api/v1/cooperations/hand/services/{s}/placements/{p}/usage", home, placementB)
                 .then()
                 .statusCode(200)
-                .body("version", equalTo(1));
-        assertEquals(new BigDecimal("124000.00"), attributed(RE, a, "2023-03"));
-        assertEquals(new BigDecimal("186000.00"), attributed(HOF, b, "2023-03"));
+                .body("usageHoursPerWeek", equalTo(new BigDecimal("45.00")))
+                .body("version", equalTo(2));
+        assertEquals(new BigDecimal("143432.84"), attributed(RE, a, "2023-03"));
+        assertEquals(new BigDecimal("166567.16"), attributed(HOF, b, "2023-03"));
         // Append-only: the first share is still there, reversed, with the reason in the note.
         assertEquals(
                 3,
@@ -300,23 +338,23 @@ class CooperationApiTest {
                         >= 2,
                 "Re's audit trail shows each attribution run that touched its ledger");
 
-        // What the host's and Hof's actions wrote into Re's ledger is the cooperation's, and says
-        // nothing about Hof's placement: no ids, no other placement's weights, no Hof staff id.
+        // What the host's actions wrote into Re's ledger is the cooperation's, and says nothing
+        // about Hof's placement: no ids, no other placement's weights, no staff id.
         assertEquals(
                 0,
                 Database.count(
                         "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
                                 + " where r.ref = ? and c.category = 'JOINT_SERVICE'"
                                 + " and (c.created_by <> 'cooperation:hand' or c.note ~ '[0-9a-f]{8}-[0-9a-f]{4}'"
-                                + "      or c.note like '%1100%' or c.note like '%1550%' or c.note like '%480%')",
+                                + "      or c.note like '%1100%' or c.note like '%1340%' or c.note like '%480%' or c.note like '%720%')",
                         a));
-        assertTrue(
+        // Hof decided nothing: every line in its ledger was written by the cooperation.
+        assertEquals(
+                0,
                 Database.count(
-                                "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
-                                        + " where r.ref = ? and c.category = 'JOINT_SERVICE' and c.created_by = 'user-0714'",
-                                b)
-                        > 0,
-                "Hof's own lines from its own change name Hof's user");
+                        "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
+                                + " where r.ref = ? and c.category = 'JOINT_SERVICE' and c.created_by <> 'cooperation:hand'",
+                        b));
 
         // A late correction of March's wages by the host: still to the øre, across both homes.
         jointCost("hand", home, "2023-03", "DIRECT_WAGES", "-10000.01", "overtime booked twice");
@@ -375,13 +413,7 @@ class CooperationApiTest {
         }
         // Two at once in 2021 (over), one open since 2022 (still there today).
         for (String ref : List.of(refs[0], refs[1])) {
-            postPlacement(
-                            RE,
-                            service,
-                            "{\"recipientRef\":\"" + ref
-                                    + "\",\"startsOn\":\"2021-01-01\",\"endsOn\":\"2021-12-31\",\"usageHoursPerWeek\":5}")
-                    .then()
-                    .statusCode(201);
+            placeUntil("3k", service, RE, ref, "2021-01-01", "2021-12-31", "5");
         }
         place("3k", service, RE, refs[2], "2022-01-01", "5");
         String name = Api.uniqueRef("SHRUNK");
@@ -425,12 +457,11 @@ class CooperationApiTest {
         String second = Api.uniqueRef("P");
         Api.recipient(RE, first, 1990, false);
         Api.recipient(HOF, second, 1990, false);
-        place("3k", service, RE, first, "2023-01-01", "10");
-        // Full while the first is open.
-        postPlacement(
-                        HOF,
-                        service,
-                        "{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2024-06-01\",\"usageHoursPerWeek\":5}")
+        String firstId = place("3k", service, RE, first, "2023-01-01", "10");
+        // Full while the first is open: Hof may ask, and its request takes nothing; the host cannot
+        // confirm it, and the answer has no counts.
+        String late = request("3k", service, HOF, second, "2024-06-01", null);
+        confirm("3k", service, late, "5", 0)
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
@@ -440,27 +471,22 @@ class CooperationApiTest {
         postPlacement(
                         RE,
                         service,
-                        "{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-02-01\","
-                                + "\"usageHoursPerWeek\":5}")
+                        "{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-02-01\"}")
                 .then()
                 .spec(problem(422, "unknown-reference"))
                 .body("errors[0].field", equalTo("recipientRef"));
         // Before the first starts there is room.
-        postPlacement(
-                        HOF,
-                        service,
-                        "{\"recipientRef\":\"" + second + "\",\"startsOn\":\"2022-01-01\",\"endsOn\":\"2022-12-31\","
-                                + "\"usageHoursPerWeek\":5}")
-                .then()
-                .statusCode(201);
-        // The host sees both placements' refs; each home only its own.
+        placeUntil("3k", service, HOF, second, "2022-01-01", "2022-12-31", "5");
+        // The host sees every placement with its status (the request to decide among them); each
+        // home only its own.
         given().auth()
                 .oauth2(Tokens.viewer(HOST))
                 .get("/api/v1/cooperations/3k/services/{s}/placements", service)
                 .then()
                 .statusCode(200)
-                .body("recipientRef", org.hamcrest.Matchers.containsInAnyOrder(first, second))
-                .body("municipality", org.hamcrest.Matchers.containsInAnyOrder(RE, HOF));
+                .body("recipientRef", org.hamcrest.Matchers.containsInAnyOrder(first, second, second))
+                .body("municipality", org.hamcrest.Matchers.containsInAnyOrder(RE, HOF, HOF))
+                .body("status", org.hamcrest.Matchers.containsInAnyOrder("CONFIRMED", "CONFIRMED", "REQUESTED"));
         // Each home's audit trail shows that the host read its placements.
         for (String home : List.of("re", "hof")) {
             assertTrue(
@@ -472,26 +498,35 @@ class CooperationApiTest {
                             > 0,
                     home);
         }
-        given().auth()
+        given().config(Money.exact())
+                .auth()
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/cooperations/3k/services/{s}/placements", service)
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(1))
-                .body("[0].recipientRef", equalTo(first));
-        // Bad input names the field.
+                .body("[0].recipientRef", equalTo(first))
+                .body("[0].id", equalTo(firstId))
+                .body("[0].usageHoursPerWeek", equalTo(new BigDecimal("10.00")));
+        // Bad input names the field; usage is not the home's to give.
         postPlacement(
                         RE,
                         service,
-                        "{\"recipientRef\":\"" + first + "\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2024-01-01\","
-                                + "\"usageHoursPerWeek\":200}")
+                        "{\"recipientRef\":\"" + first + "\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2024-01-01\"}")
                 .then()
                 .spec(problem(400, "validation"))
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("endsOn", "usageHoursPerWeek"));
+                .body("errors.field", org.hamcrest.Matchers.contains("endsOn"));
+        postPlacement(
+                        RE,
+                        service,
+                        "{\"recipientRef\":\"" + first + "\",\"startsOn\":\"2025-01-01\",\"usageHoursPerWeek\":10}")
+                .then()
+                .spec(problem(400, "validation"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem("usageHoursPerWeek"));
     }
 
     @Test
-    void twoHomesRacingForTheLastPlaceGetOneEach() throws Exception {
+    void twoConfirmationsRacingForTheLastPlaceGetOneEach() throws Exception {
         for (int round = 0; round < 5; round++) {
             String service = createService("3k", Api.uniqueRef("RACE"), 1);
             String re = Api.uniqueRef("R");
@@ -503,15 +538,12 @@ class CooperationApiTest {
             try {
                 List<java.util.concurrent.Future<io.restassured.response.Response>> answers =
                         new java.util.ArrayList<>();
+                // Both homes may ask; the host's two confirmations race for the one place.
                 for (String[] home : new String[][] {{RE, re}, {HOF, hof}}) {
+                    String requested = request("3k", service, home[0], home[1], "2023-01-01", null);
                     answers.add(pool.submit(() -> {
                         start.await();
-                        return given().auth()
-                                .oauth2(Tokens.coordinator(home[0]))
-                                .contentType("application/json")
-                                .body("{\"recipientRef\":\"" + home[1]
-                                        + "\",\"startsOn\":\"2023-01-01\",\"usageHoursPerWeek\":10}")
-                                .post("/api/v1/cooperations/3k/services/{s}/placements", service);
+                        return confirm("3k", service, requested, "10", 0);
                     }));
                 }
                 start.countDown();
@@ -521,7 +553,7 @@ class CooperationApiTest {
                 }
                 responses.sort(java.util.Comparator.comparingInt(io.restassured.response.Response::statusCode));
                 assertEquals(
-                        List.of(201, 409),
+                        List.of(200, 409),
                         responses.stream()
                                 .map(io.restassured.response.Response::statusCode)
                                 .toList(),
@@ -540,7 +572,7 @@ class CooperationApiTest {
         String second = createService("3k", Api.uniqueRef("IDEM"), 3);
         String ref = Api.uniqueRef("IDEM");
         Api.recipient(RE, ref, 1990, false);
-        String body = "{\"recipientRef\":\"" + ref + "\",\"startsOn\":\"2023-01-01\",\"usageHoursPerWeek\":10}";
+        String body = "{\"recipientRef\":\"" + ref + "\",\"startsOn\":\"2023-01-01\"}";
         String key = java.util.UUID.randomUUID().toString();
         String placed = given().auth()
                 .oauth2(Tokens.coordinator(RE))

@@ -76,18 +76,19 @@ class PooledSnapshotTest {
         AtomicInteger reattributions = new AtomicInteger();
         ExecutorService writer = Executors.newSingleThreadExecutor();
         Future<?> writes = writer.submit(() -> {
-            long version = 0;
+            long version = 1;
             int round = 0;
             while (reading.get()) {
                 switch (round++ % 3) {
                     case 0 -> {
+                        // The host changes the usage of Hof's confirmed placement.
                         version = given().auth()
-                                .oauth2(Tokens.coordinator(CooperationApiTest.HOF))
+                                .oauth2(Tokens.coordinator(CooperationApiTest.HOST))
                                 .contentType("application/json")
-                                .body("{\"startsOn\":\"2020-03-01\",\"usageHoursPerWeek\":"
-                                        + (version % 2 == 0 ? "10" : "30") + ",\"version\":" + version + "}")
+                                .body("{\"usageHoursPerWeek\":" + (version % 2 == 1 ? "10" : "30") + ",\"version\":"
+                                        + version + "}")
                                 .put(
-                                        "/api/v1/cooperations/{id}/services/{s}/placements/{p}",
+                                        "/api/v1/cooperations/{id}/services/{s}/placements/{p}/usage",
                                         COOPERATION,
                                         service,
                                         placementB)

@@ -76,13 +76,15 @@ class DatabaseWallTest {
                     from joint_service where name like 'WALL %'""");
             s.execute(
                     """
-                    with placed(home, host) as (values ('re', 'hof'), ('hof', 're'), ('hof', 'holmestrand'))
+                    with placed(home, host, status, usage) as (values ('re', 'hof', 'REQUESTED', null::numeric),
+                                                                      ('hof', 're', 'REQUESTED', null),
+                                                                      ('hof', 'holmestrand', 'CONFIRMED', 10))
                     insert into placement (municipality_id, id, host_municipality_id, cooperation_id, joint_service_id,
-                                           recipient_id, recipient_ref, starts_on, usage_hours_per_week, version,
-                                           created_at, created_by, updated_at, updated_by)
+                                           recipient_id, recipient_ref, starts_on, usage_hours_per_week, status,
+                                           version, created_at, created_by, updated_at, updated_by)
                     select p.home, gen_random_uuid(), p.host, 'wall-test',
                            (select id from joint_service where municipality_id = p.host and name like 'WALL %' limit 1),
-                           r.id, r.ref, date '2023-01-01', 10, 0, now(), 'wall', now(), 'wall'
+                           r.id, r.ref, date '2023-01-01', p.usage, p.status, 0, now(), 'wall', now(), 'wall'
                     from placed p
                     join lateral (select id, ref from recipient where municipality_id = p.home
                                   order by created_at desc limit 1) r on true""");
@@ -112,21 +114,36 @@ class DatabaseWallTest {
      */
     static final Map<String, String> ALSO_VISIBLE_TO_RE = Map.of("placement", "host_municipality_id = 're'");
 
-    /** Tables whose policies are not the one municipality policy: each command's policy, exactly. */
+    static final String HOST_POLICY =
+            "(host_municipality_id = NULLIF(current_setting('app.municipality'::text, true), ''::text))";
+
+    /**
+     * Tables whose policies are not the one municipality policy: each policy by name, with its
+     * command, USING and WITH CHECK, exactly.
+     */
     static final Map<String, Map<String, String[]>> OTHER_POLICIES = Map.of(
             "placement",
             Map.of(
-                    "SELECT",
+                    "home_or_host_reads",
                     new String[] {
+                        "SELECT",
                         "((municipality_id = NULLIF(current_setting('app.municipality'::text, true), ''::text))"
                                 + " OR (host_municipality_id = NULLIF(current_setting('app.municipality'::text, true),"
                                 + " ''::text)))",
                         null
                     },
-                    "INSERT",
-                    new String[] {null, POLICY},
-                    "UPDATE",
-                    new String[] {POLICY, POLICY}));
+                    "home_inserts",
+                    new String[] {
+                        "INSERT",
+                        null,
+                        "((municipality_id = NULLIF(current_setting('app.municipality'::text, true), ''::text))"
+                                + " AND (status = 'REQUESTED'::text) AND (usage_hours_per_week IS NULL)"
+                                + " AND (decline_reason IS NULL))"
+                    },
+                    "home_updates",
+                    new String[] {"UPDATE", POLICY, POLICY},
+                    "host_updates",
+                    new String[] {"UPDATE", HOST_POLICY, HOST_POLICY}));
 
     static Connection boundTo(String municipality) throws SQLException {
         Connection c = Database.runtimeRole();
@@ -283,13 +300,193 @@ class DatabaseWallTest {
                             """
                             insert into placement (municipality_id, id, host_municipality_id, cooperation_id,
                                                    joint_service_id, recipient_id, recipient_ref, starts_on,
-                                                   usage_hours_per_week, version, created_at, created_by,
+                                                   status, version, created_at, created_by,
                                                    updated_at, updated_by)
                             select municipality_id, gen_random_uuid(), host_municipality_id, 'some-other-cooperation',
-                                   joint_service_id, recipient_id, recipient_ref, starts_on, usage_hours_per_week, 0,
+                                   joint_service_id, recipient_id, recipient_ref, starts_on, 'REQUESTED', 0,
                                    now(), 'x', now(), 'x'
                             from placement where municipality_id = 're' limit 1"""));
             assertEquals("23503", refused.getSQLState(), refused.getMessage());
+            c.rollback();
+        }
+    }
+
+    /** One statement as the service's role bound to {@code municipality}: the rows it changed. */
+    static int updateAs(Connection c, String municipality, String sql) throws SQLException {
+        try (PreparedStatement bind = c.prepareStatement("select set_config('app.municipality', ?, true)")) {
+            bind.setString(1, municipality);
+            bind.execute();
+        }
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
+    /** The statement is refused for lack of privilege (the policy's or the trigger's), and nothing else. */
+    static void refused(String municipality, String... statements) throws SQLException {
+        try (Connection c = boundTo(null)) {
+            for (int i = 0; i < statements.length - 1; i++) {
+                assertEquals(1, updateAs(c, statements[i].startsWith("hof:") ? HOF : RE, statements[i].substring(4)));
+            }
+            String last = statements[statements.length - 1];
+            SQLException refusal =
+                    assertThrows(SQLException.class, () -> updateAs(c, municipality, last), municipality + ": " + last);
+            assertEquals("42501", refusal.getSQLState(), last + ": " + refusal.getMessage());
+            c.rollback();
+        }
+    }
+
+    /** Re's requests in Hof's service (planted above): Re is their home, Hof their host, Holmestrand neither. */
+    static final String ALL_RE_IN_HOF = " where municipality_id = 're' and host_municipality_id = 'hof'";
+
+    /** The one planted for this test. */
+    static final String RE_IN_HOF = ALL_RE_IN_HOF + " and id = (select id from placement" + ALL_RE_IN_HOF
+            + " order by created_at desc, id limit 1)";
+
+    static final String CONFIRM =
+            "update placement set status = 'CONFIRMED', usage_hours_per_week = 20, version = version + 1" + RE_IN_HOF;
+
+    @Test
+    void eachPartyMakesOnlyItsOwnPlacementChanges() throws SQLException {
+        // The host cannot change the home's dates, withdraw its request, or confirm without usage.
+        refused(HOF, "update placement set starts_on = starts_on + 1, version = version + 1" + RE_IN_HOF);
+        refused(HOF, "update placement set ends_on = date '2023-12-31', version = version + 1" + RE_IN_HOF);
+        refused(HOF, "update placement set status = 'WITHDRAWN', version = version + 1" + RE_IN_HOF);
+        refused(
+                HOF,
+                "update placement set status = 'CONFIRMED', starts_on = date '2023-02-01',"
+                        + " usage_hours_per_week = 20, version = version + 1" + RE_IN_HOF);
+        // The home cannot confirm its own placement, set usage, or decline; nor skip a version.
+        refused(RE, CONFIRM.replace(RE_IN_HOF, " where municipality_id = 're'"));
+        refused(RE, "update placement set usage_hours_per_week = 168, version = version + 1" + RE_IN_HOF);
+        refused(
+                RE,
+                "update placement set status = 'DECLINED', decline_reason = 'x', version = version + 1" + RE_IN_HOF);
+        refused(RE, "update placement set starts_on = date '2023-02-01'" + RE_IN_HOF);
+        // Once confirmed: the home cannot move the start, change usage, extend or end in the past;
+        // the host cannot set the end or decline what it confirmed; nobody un-confirms.
+        String confirmed = "hof:" + CONFIRM;
+        refused(RE, confirmed, "update placement set starts_on = date '2023-02-01', version = version + 1" + RE_IN_HOF);
+        refused(RE, confirmed, "update placement set usage_hours_per_week = 40, version = version + 1" + RE_IN_HOF);
+        refused(RE, confirmed, "update placement set ends_on = current_date - 10, version = version + 1" + RE_IN_HOF);
+        refused(
+                RE,
+                confirmed,
+                "re: update placement set ends_on = current_date + 30, version = version + 1" + RE_IN_HOF,
+                "update placement set ends_on = current_date + 31, version = version + 1" + RE_IN_HOF);
+        refused(
+                RE,
+                confirmed,
+                "update placement set status = 'REQUESTED', usage_hours_per_week = null," + " version = version + 1"
+                        + RE_IN_HOF);
+        refused(HOF, confirmed, "update placement set ends_on = current_date + 30, version = version + 1" + RE_IN_HOF);
+        refused(
+                HOF,
+                confirmed,
+                "update placement set status = 'DECLINED', usage_hours_per_week = null,"
+                        + " decline_reason = 'x', version = version + 1" + RE_IN_HOF);
+        // A declined or withdrawn placement is final for both.
+        String declined = "hof:update placement set status = 'DECLINED', decline_reason = 'no place',"
+                + " version = version + 1" + RE_IN_HOF;
+        refused(HOF, declined, CONFIRM);
+        refused(
+                RE,
+                declined,
+                "update placement set status = 'REQUESTED', decline_reason = null," + " version = version + 1"
+                        + RE_IN_HOF);
+        String withdrawn = "re: update placement set status = 'WITHDRAWN', version = version + 1" + RE_IN_HOF;
+        refused(HOF, withdrawn, CONFIRM);
+        refused(RE, withdrawn, "update placement set status = 'REQUESTED', version = version + 1" + RE_IN_HOF);
+        // A home inserts requests only: never a confirmed placement, never usage.
+        for (String copy : List.of("'CONFIRMED', 10", "'REQUESTED', 10", "'DECLINED', null")) {
+            try (Connection c = boundTo(RE);
+                    Statement s = c.createStatement()) {
+                SQLException refusal = assertThrows(
+                        SQLException.class,
+                        () -> s.executeUpdate(
+                                """
+                                insert into placement (municipality_id, id, host_municipality_id, cooperation_id,
+                                                       joint_service_id, recipient_id, recipient_ref, starts_on,
+                                                       status, usage_hours_per_week, version, created_at,
+                                                       created_by, updated_at, updated_by)
+                                select municipality_id, gen_random_uuid(), host_municipality_id, cooperation_id,
+                                       joint_service_id, recipient_id, recipient_ref, starts_on + 400, """
+                                        + copy + ", 0, now(), 'x', now(), 'x'" + " from placement" + RE_IN_HOF),
+                        copy);
+                assertEquals("42501", refusal.getSQLState(), copy + ": " + refusal.getMessage());
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
+    void eachPartyMakesItsOwnPlacementChangesAndAThirdMemberNone() throws SQLException {
+        try (Connection c = boundTo(null)) {
+            // A third member (Holmestrand, in Re's request to Hof) sees nothing to change.
+            assertEquals(0, updateAs(c, "holmestrand", CONFIRM.replace(RE_IN_HOF, ALL_RE_IN_HOF)));
+            assertEquals(
+                    0,
+                    updateAs(
+                            c,
+                            "holmestrand",
+                            "update placement set status = 'WITHDRAWN'," + " version = version + 1" + ALL_RE_IN_HOF));
+            // Re is neither home nor host of Hof's placement at Holmestrand.
+            assertEquals(
+                    0,
+                    updateAs(
+                            c,
+                            RE,
+                            "update placement set ends_on = current_date + 30,"
+                                    + " version = version + 1 where municipality_id = 'hof' and host_municipality_id = 'holmestrand'"));
+            // The home changes its wished dates; the host confirms with usage and changes it; the
+            // home ends it from a day not in the past and brings the end forward.
+            assertEquals(
+                    1,
+                    updateAs(
+                            c,
+                            RE,
+                            "update placement set starts_on = date '2023-02-01',"
+                                    + " ends_on = date '2099-12-31', version = version + 1" + RE_IN_HOF));
+            assertEquals(1, updateAs(c, HOF, CONFIRM));
+            assertEquals(
+                    1,
+                    updateAs(
+                            c,
+                            HOF,
+                            "update placement set usage_hours_per_week = 22.5," + " version = version + 1"
+                                    + RE_IN_HOF));
+            assertEquals(
+                    1,
+                    updateAs(
+                            c,
+                            RE,
+                            "update placement set ends_on = current_date + 30," + " version = version + 1"
+                                    + RE_IN_HOF));
+            assertEquals(
+                    1,
+                    updateAs(
+                            c,
+                            RE,
+                            "update placement set ends_on = current_date," + " version = version + 1" + RE_IN_HOF));
+            c.rollback();
+        }
+        try (Connection c = boundTo(null)) {
+            assertEquals(
+                    1,
+                    updateAs(
+                            c,
+                            HOF,
+                            "update placement set status = 'DECLINED',"
+                                    + " decline_reason = 'no place', version = version + 1" + RE_IN_HOF));
+            c.rollback();
+        }
+        try (Connection c = boundTo(null)) {
+            assertEquals(
+                    1,
+                    updateAs(
+                            c,
+                            RE,
+                            "update placement set status = 'WITHDRAWN'," + " version = version + 1" + RE_IN_HOF));
             c.rollback();
         }
     }
@@ -488,19 +685,18 @@ class DatabaseWallTest {
             for (Map.Entry<String, Map<String, String[]>> table : OTHER_POLICIES.entrySet()) {
                 Map<String, String[]> found = new java.util.HashMap<>();
                 try (PreparedStatement policies =
-                        c.prepareStatement("select cmd, qual, with_check, permissive from pg_policies"
+                        c.prepareStatement("select policyname, cmd, qual, with_check, permissive from pg_policies"
                                 + " where schemaname = 'public' and tablename = ?")) {
                     policies.setString(1, table.getKey());
                     try (ResultSet rs = policies.executeQuery()) {
                         while (rs.next()) {
-                            assertEquals("PERMISSIVE", rs.getString(4), table.getKey());
-                            assertTrue(
-                                    found.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}) == null,
-                                    table.getKey() + ": two " + rs.getString(1) + " policies");
+                            assertEquals("PERMISSIVE", rs.getString(5), table.getKey());
+                            found.put(
+                                    rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                         }
                     }
                 }
-                assertEquals(table.getValue().keySet(), found.keySet(), table.getKey() + ": policies by command");
+                assertEquals(table.getValue().keySet(), found.keySet(), table.getKey() + ": policies by name");
                 for (Map.Entry<String, String[]> expected : table.getValue().entrySet()) {
                     assertArrayEquals(
                             expected.getValue(),

@@ -96,6 +96,15 @@ class MigrationUpgradeTest {
                     .as("totals that disagree with the ledger")
                     .isZero();
         }
+        // Placements made before the host confirmed them (V7) stay in force: confirmed, with their usage.
+        try (Connection c = superuser();
+                Statement s = c.createStatement();
+                ResultSet placements = s.executeQuery(
+                        "select count(*) filter (where status = 'CONFIRMED' and usage_hours_per_week is not null),"
+                                + " count(*) from placement")) {
+            placements.next();
+            assertThat(placements.getLong(1)).isEqualTo(placements.getLong(2)).isPositive();
+        }
         // And the upgraded database still takes a write through the ledger, as the service's role.
         try (Connection c = runtimeRole();
                 Statement s = c.createStatement()) {

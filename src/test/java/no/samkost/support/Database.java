@@ -86,7 +86,39 @@ public final class Database {
         return fingerprint;
     }
 
+    /** A fingerprint of one municipality's rows in every tenant table. */
+    public static Map<String, String> fingerprintOf(String municipality) throws SQLException {
+        Map<String, String> fingerprint = new LinkedHashMap<>();
+        try (Connection c = superuser()) {
+            for (String table : tenantTables(c)) {
+                try (var query = c.prepareStatement(
+                        "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
+                                + table + " t where municipality_id = ?")) {
+                    query.setString(1, municipality);
+                    try (ResultSet rs = query.executeQuery()) {
+                        rs.next();
+                        fingerprint.put(table, rs.getString(1));
+                    }
+                }
+            }
+        }
+        return fingerprint;
+    }
+
+    /** The one text value a query answers. */
+    public static String text(String sql, Object... parameters) throws SQLException {
+        return single(sql, parameters, rs -> rs.getString(1));
+    }
+
     public static long count(String sql, Object... parameters) throws SQLException {
+        return single(sql, parameters, rs -> rs.getLong(1));
+    }
+
+    private interface Column<T> {
+        T of(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> T single(String sql, Object[] parameters, Column<T> column) throws SQLException {
         try (Connection c = superuser();
                 var statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -94,7 +126,7 @@ public final class Database {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return column.of(rs);
             }
         }
     }

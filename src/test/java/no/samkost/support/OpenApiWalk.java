@@ -82,8 +82,29 @@ public final class OpenApiWalk {
     /** A municipality's own data that requests can name: a fresh recipient (version 0) and a cost line. */
     public record Own(String code, String ref, long costLineId) {}
 
-    /** The host's data in 3k that requests can name: a service, a placement in it, an unplaced recipient. */
-    public record OwnInCooperation(String cooperation, String serviceId, String placementId, String freeRef) {}
+    /**
+     * The host's data in 3k that requests can name: a service, placements in it (one per step that
+     * changes a placement's status, each in the status the step starts from), an unplaced recipient.
+     */
+    public record OwnInCooperation(
+            String cooperation, String serviceId, Map<String, String> placements, String freeRef) {
+
+        /** The placement an operation names: for a step, one in the status it starts from. */
+        public String placementId(Operation operation) {
+            String path = operation.path();
+            for (Map.Entry<String, String> step : placements.entrySet()) {
+                if (path.endsWith("/" + step.getKey())) {
+                    return step.getValue();
+                }
+            }
+            return placements.get(operation.method().equals("put") ? "change" : "any");
+        }
+
+        /** The version the operation's placement is at: the confirmed one has been changed once. */
+        public long placementVersion(Operation operation) {
+            return placementId(operation).equals(placements.get("usage")) ? 1 : 0;
+        }
+    }
 
     private final JsonNode document;
     private final OwnInCooperation threeK;
@@ -108,7 +129,11 @@ public final class OpenApiWalk {
         return threeK;
     }
 
-    /** Holmestrand, 3k's host, runs a service and places one of its own recipients in it. */
+    /**
+     * Holmestrand, 3k's host, runs a service and requests places for its own recipients in it: one
+     * request for each step a request starts from (confirmation, decline, withdrawal, the home's
+     * change), and one it confirms (for the usage change).
+     */
     static OwnInCooperation ownInCooperation() {
         String token = Tokens.coordinator(HOLMESTRAND);
         String serviceId = given().auth()
@@ -120,20 +145,36 @@ public final class OpenApiWalk {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String placed = Api.uniqueRef("WALK");
-        Api.recipient(HOLMESTRAND, placed, 1990, true);
-        String placementId = given().auth()
+        Map<String, String> placements = new java.util.LinkedHashMap<>();
+        for (String step : List.of("confirmation", "decline", "withdrawal", "change", "usage")) {
+            String placed = Api.uniqueRef("WALK");
+            Api.recipient(HOLMESTRAND, placed, 1990, true);
+            placements.put(
+                    step,
+                    given().auth()
+                            .oauth2(token)
+                            .contentType("application/json")
+                            .body("{\"recipientRef\":\"" + placed + "\",\"startsOn\":\"2023-01-01\"}")
+                            .post("/api/v1/cooperations/3k/services/{s}/placements", serviceId)
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id"));
+        }
+        given().auth()
                 .oauth2(token)
                 .contentType("application/json")
-                .body("{\"recipientRef\":\"" + placed + "\",\"startsOn\":\"2023-01-01\",\"usageHoursPerWeek\":20}")
-                .post("/api/v1/cooperations/3k/services/{s}/placements", serviceId)
+                .body("{\"usageHoursPerWeek\":20,\"version\":0}")
+                .post(
+                        "/api/v1/cooperations/3k/services/{s}/placements/{p}/confirmation",
+                        serviceId,
+                        placements.get("usage"))
                 .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                .statusCode(200);
+        placements.put("any", placements.get("usage"));
         String free = Api.uniqueRef("WALK");
         Api.recipient(HOLMESTRAND, free, 1985, false);
-        return new OwnInCooperation("3k", serviceId, placementId, free);
+        return new OwnInCooperation("3k", serviceId, Map.copyOf(placements), free);
     }
 
     /** A fresh recipient of {@code code} with one cost line. */
@@ -177,7 +218,7 @@ public final class OpenApiWalk {
                 .replace("{ref}", named.ref())
                 .replace("{id}", operation.inCooperation() ? threeK.cooperation() : Long.toString(named.costLineId()))
                 .replace("{serviceId}", threeK.serviceId())
-                .replace("{placementId}", threeK.placementId())
+                .replace("{placementId}", threeK.placementId(operation))
                 .replace("{costYear}", operation.path().contains("/submission") ? "" + SIGN_OFF_YEAR : "2023")
                 .replace("{grantYear}", "2024");
     }
@@ -209,9 +250,11 @@ public final class OpenApiWalk {
             request = request.contentType("text/csv")
                     .body(CSV_HEADER + "\n" + named.ref() + ",2023-02,DIRECT_WAGES,1.00,\n");
         } else if (operation.jsonBodySchema() != null) {
-            request = request.contentType("application/json")
-                    .body(validBody(operation.jsonBodySchema(), bodyRef(operation, named))
-                            .toString());
+            ObjectNode body = validBody(operation.jsonBodySchema(), bodyRef(operation, named));
+            if (operation.path().contains("{placementId}") && body.has("version")) {
+                body.put("version", threeK.placementVersion(operation));
+            }
+            request = request.contentType("application/json").body(body.toString());
         }
         return request.request(operation.method().toUpperCase(), url(operation, pathCode, named));
     }

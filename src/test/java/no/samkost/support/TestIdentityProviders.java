@@ -129,6 +129,7 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
     static final String AGREEMENT =
             """
             agreement:
+              startsOn: 2010-01-01
               sharedCostSplit:
                 default: {EQUAL: 0.2, PLACEMENT_DAYS: 0.8}
               standAlone:

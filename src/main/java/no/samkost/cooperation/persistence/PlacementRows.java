@@ -9,12 +9,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.samkost.cooperation.calculation.PlacementStatus;
 import no.samkost.tenancy.Cooperation;
 import no.samkost.tenancy.MemberDatabaseAccess;
 
 /**
- * {@code placement}: the home's rows, which the host of the service may also read (a SELECT
- * policy on {@code host_municipality_id}). Methods named {@code ...AsHost} read as the host, the
+ * {@code placement}: the home's rows, which the host of the service may also read and, for its own
+ * steps (confirm, decline, usage), update (policies on {@code host_municipality_id}; a trigger
+ * allows each party only its own transitions). Methods named {@code ...AsHost} run as the host, the
  * others in the home's own rows.
  */
 @ApplicationScoped
@@ -23,7 +25,7 @@ public class PlacementRows {
     private static final String SELECT_WITH_RECIPIENT =
             """
             select id, municipality_id, joint_service_id, recipient_id, recipient_ref, starts_on, ends_on,
-                   usage_hours_per_week, version
+                   usage_hours_per_week, status, decline_reason, version
             from placement""";
 
     private final MemberDatabaseAccess members;
@@ -32,7 +34,10 @@ public class PlacementRows {
         this.members = members;
     }
 
-    /** Every placement in the services, without recipients. */
+    /**
+     * Every confirmed placement in the services, without recipients: only these take places, carry
+     * usage and are attributed.
+     */
     public List<PlacementSlot> slotsAsHost(Cooperation c, String host, List<UUID> serviceIds) {
         if (serviceIds.isEmpty()) {
             return List.of();
@@ -42,7 +47,7 @@ public class PlacementRows {
                     """
                     select id, municipality_id, joint_service_id, starts_on, ends_on, usage_hours_per_week
                     from placement
-                    where host_municipality_id = ? and joint_service_id = any (?)
+                    where host_municipality_id = ? and joint_service_id = any (?) and status = 'CONFIRMED'
                     order by municipality_id, starts_on, id""")) {
                 query.setString(1, host);
                 query.setArray(2, Rows.uuids(connection, serviceIds));
@@ -97,14 +102,28 @@ public class PlacementRows {
         });
     }
 
+    /** One placement in the host's service, any home's: what the host's steps start from. */
+    public Optional<PlacementRow> oneAsHost(Cooperation c, String host, UUID serviceId, UUID placementId) {
+        return members.asMember(c, host, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    SELECT_WITH_RECIPIENT + " where host_municipality_id = ? and joint_service_id = ? and id = ?")) {
+                query.setString(1, host);
+                query.setObject(2, serviceId);
+                query.setObject(3, placementId);
+                return Rows.list(query, PlacementRows::row).stream().findFirst();
+            }
+        });
+    }
+
+    /** A request: no usage until the host confirms it. */
     public void insert(Cooperation c, String home, PlacementRow placed, Stamp stamp) {
         members.asMember(c, home, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     """
                     insert into placement (municipality_id, id, host_municipality_id, cooperation_id, joint_service_id,
-                                           recipient_id, recipient_ref, starts_on, ends_on, usage_hours_per_week,
+                                           recipient_id, recipient_ref, starts_on, ends_on, status,
                                            version, created_at, created_by, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")) {
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', 0, ?, ?, ?, ?)""")) {
                 Timestamp at = Timestamp.from(stamp.at());
                 insert.setString(1, home);
                 insert.setObject(2, placed.id());
@@ -115,32 +134,40 @@ public class PlacementRows {
                 insert.setString(7, placed.recipientRef());
                 insert.setObject(8, placed.startsOn());
                 insert.setObject(9, placed.endsOn());
-                insert.setBigDecimal(10, placed.usageHoursPerWeek());
-                insert.setTimestamp(11, at);
-                insert.setString(12, stamp.by());
-                insert.setTimestamp(13, at);
-                insert.setString(14, stamp.by());
+                insert.setTimestamp(10, at);
+                insert.setString(11, stamp.by());
+                insert.setTimestamp(12, at);
+                insert.setString(13, stamp.by());
                 return insert.executeUpdate();
             }
         });
     }
 
-    /** Dates and usage of {@code after.id()}; the version goes up by one. */
-    public void update(Cooperation c, String home, PlacementRow after, Stamp stamp) {
-        members.asMember(c, home, connection -> {
+    /**
+     * One step: {@code after}'s dates, usage, status and reason, written as {@code member} (the home,
+     * or the host for its own steps), if the row is still at the version before. The database's
+     * trigger refuses a change that is not {@code member}'s to make.
+     *
+     * @return whether the row was at that version
+     */
+    public boolean update(Cooperation c, String member, PlacementRow after, Stamp stamp) {
+        return members.asMember(c, member, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     """
-                    update placement set starts_on = ?, ends_on = ?, usage_hours_per_week = ?, version = version + 1,
-                                         updated_at = ?, updated_by = ?
-                    where municipality_id = ? and id = ?""")) {
+                    update placement set starts_on = ?, ends_on = ?, usage_hours_per_week = ?, status = ?,
+                                         decline_reason = ?, version = version + 1, updated_at = ?, updated_by = ?
+                    where municipality_id = ? and id = ? and version = ?""")) {
                 update.setObject(1, after.startsOn());
                 update.setObject(2, after.endsOn());
                 update.setBigDecimal(3, after.usageHoursPerWeek());
-                update.setTimestamp(4, Timestamp.from(stamp.at()));
-                update.setString(5, stamp.by());
-                update.setString(6, home);
-                update.setObject(7, after.id());
-                return update.executeUpdate();
+                update.setString(4, after.status().name());
+                update.setString(5, after.declineReason());
+                update.setTimestamp(6, Timestamp.from(stamp.at()));
+                update.setString(7, stamp.by());
+                update.setString(8, after.homeId());
+                update.setObject(9, after.id());
+                update.setLong(10, after.version() - 1);
+                return update.executeUpdate() == 1;
             }
         });
     }
@@ -155,6 +182,8 @@ public class PlacementRows {
                 rs.getObject(6, LocalDate.class),
                 rs.getObject(7, LocalDate.class),
                 rs.getBigDecimal(8),
-                rs.getLong(9));
+                PlacementStatus.valueOf(rs.getString(9)),
+                rs.getString(10),
+                rs.getLong(11));
     }
 }
