@@ -31,8 +31,12 @@ public final class AgreementFiles {
     /**
      * @param sharedCostSplit per cost pool ({@code default} or a joint service kind): measure to
      *     weight
+     * @param minimumCellSize the small-number rule's minimum (default 3); a whole number
      */
-    record AgreementFile(Map<String, Map<String, BigDecimal>> sharedCostSplit, StandAloneFile standAlone) {}
+    record AgreementFile(
+            Map<String, Map<String, BigDecimal>> sharedCostSplit,
+            StandAloneFile standAlone,
+            BigDecimal minimumCellSize) {}
 
     record StandAloneFile(BigDecimal fixedCostPerYear, BigDecimal variableCostPerRecipient) {}
 
@@ -72,12 +76,31 @@ public final class AgreementFiles {
                 file,
                 s != null && s.fixedCostPerYear() != null && s.variableCostPerRecipient() != null,
                 "agreement.standAlone needs fixedCostPerYear and variableCostPerRecipient");
+        StandAloneModel standAlone;
         try {
-            return new Agreement(
-                    defaultKey, byKind, new StandAloneModel(s.fixedCostPerYear(), s.variableCostPerRecipient()));
+            standAlone = new StandAloneModel(s.fixedCostPerYear(), s.variableCostPerRecipient());
         } catch (IllegalArgumentException e) {
             throw fail(file, "agreement.standAlone: " + e.getMessage());
         }
+        return new Agreement(defaultKey, byKind, standAlone, minimumCellSize(file, f.minimumCellSize()));
+    }
+
+    /** A whole number from 2 (below it one recipient's figure would show) to a sane upper bound. */
+    private static int minimumCellSize(Path file, BigDecimal given) {
+        if (given == null) {
+            return Agreement.DEFAULT_MINIMUM_CELL_SIZE;
+        }
+        boolean whole = given.stripTrailingZeros().scale() <= 0;
+        require(
+                file,
+                whole
+                        && given.compareTo(BigDecimal.valueOf(Agreement.LOWEST_MINIMUM_CELL_SIZE)) >= 0
+                        && given.compareTo(BigDecimal.valueOf(Agreement.HIGHEST_MINIMUM_CELL_SIZE)) <= 0,
+                "agreement.minimumCellSize: a whole number from " + Agreement.LOWEST_MINIMUM_CELL_SIZE + " to "
+                        + Agreement.HIGHEST_MINIMUM_CELL_SIZE + " (a figure resting on fewer placed recipients is"
+                        + " not shown to other members; below 2 one recipient's figure would be), not "
+                        + given.toPlainString());
+        return given.intValueExact();
     }
 
     private static SplitKey toSplitKey(Path file, String pool, Map<String, BigDecimal> weights) {

@@ -59,7 +59,8 @@ public class Cooperations {
                         split,
                         new StandAloneView(
                                 agreement.standAlone().fixedCostPerYear(),
-                                agreement.standAlone().variableCostPerRecipient())));
+                                agreement.standAlone().variableCostPerRecipient()),
+                        agreement.minimumCellSize()));
     }
 
     public Agreement agreement(Cooperation c) {

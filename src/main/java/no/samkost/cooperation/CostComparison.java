@@ -12,7 +12,9 @@ import no.samkost.cooperation.PooledComputation.Pooled;
 import no.samkost.cooperation.api.ComparisonMember;
 import no.samkost.cooperation.api.ComparisonView;
 import no.samkost.cooperation.api.StandAloneView;
+import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.Apportionment;
+import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.cooperation.calculation.StandAloneModel;
 import no.samkost.reimbursement.calculation.GrantCalculator;
 import no.samkost.reimbursement.calculation.GrantRules;
@@ -46,8 +48,13 @@ public class CostComparison {
         Cooperation c = cooperations.require(cooperationId);
         Pooled pooled = computation.compute(c, costYear);
         StandAloneModel model = cooperations.agreement(c).standAlone();
+        // The same hidden rows as the pooled figures: pooledNetCost is their netCost, and
+        // standAloneCosts = fixed + variable x n would give away the count.
+        SmallNumbers.Hidden hidden = pooled.hidden();
         List<ComparisonMember> rows = pooled.members().stream()
-                .map(m -> compare(m, model, pooled.rules()))
+                .map(m -> hidden.hiddenRows().contains(m.municipality().code())
+                        ? hiddenRow(m)
+                        : compare(m, model, pooled.rules()))
                 .toList();
         audit.recordRead("cooperation.comparison.read", c.id() + " cost year " + costYear);
         return new ComparisonView(
@@ -56,7 +63,22 @@ public class CostComparison {
                 costYear + 1,
                 new StandAloneView(model.fixedCostPerYear(), model.variableCostPerRecipient()),
                 rows,
+                hidden
+                        .cells(
+                                pooled.members().stream()
+                                        .map(m -> m.municipality().code())
+                                        .toList(),
+                                SmallNumbers.COMPARISON_FIELDS,
+                                false)
+                        .stream()
+                        .map(cell -> new SuppressedCell(cell.municipality(), cell.field(), cell.reason()))
+                        .toList(),
                 pooled.notes());
+    }
+
+    /** A hidden member: nothing is computed for it, so nothing of it can leave. */
+    private static ComparisonMember hiddenRow(MemberYear m) {
+        return new ComparisonMember(m.municipality().code(), null, null, null, null, null, null);
     }
 
     private static ComparisonMember compare(MemberYear m, StandAloneModel model, GrantRules rules) {

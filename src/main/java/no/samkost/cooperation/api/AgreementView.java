@@ -9,4 +9,9 @@ public record AgreementView(
                         description = "cost pool (default or a joint service kind) -> split key",
                         examples = "{\"default\": \"EQUAL 0.2 + PLACEMENT_DAYS 0.8\"}")
                 Map<String, String> sharedCostSplit,
-        StandAloneView standAlone) {}
+        StandAloneView standAlone,
+        @Schema(
+                        description =
+                                "small-number rule: another member's figure resting on fewer placed recipients is not"
+                                        + " shown")
+                int minimumCellSize) {}
