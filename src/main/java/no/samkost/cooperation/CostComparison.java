@@ -12,7 +12,6 @@ import no.samkost.cooperation.PooledComputation.Pooled;
 import no.samkost.cooperation.api.ComparisonMember;
 import no.samkost.cooperation.api.ComparisonView;
 import no.samkost.cooperation.api.StandAloneView;
-import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.Apportionment;
 import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.cooperation.calculation.StandAloneModel;
@@ -63,16 +62,7 @@ public class CostComparison {
                 costYear + 1,
                 new StandAloneView(model.fixedCostPerYear(), model.variableCostPerRecipient()),
                 rows,
-                hidden
-                        .cells(
-                                pooled.members().stream()
-                                        .map(m -> m.municipality().code())
-                                        .toList(),
-                                SmallNumbers.COMPARISON_FIELDS,
-                                false)
-                        .stream()
-                        .map(cell -> new SuppressedCell(cell.municipality(), cell.field(), cell.reason()))
-                        .toList(),
+                pooled.suppressed(SmallNumbers.COMPARISON_FIELDS, false),
                 pooled.notes());
     }
 

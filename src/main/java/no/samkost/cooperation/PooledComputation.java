@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
+import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.Agreement;
 import no.samkost.cooperation.calculation.CostSplit;
 import no.samkost.cooperation.calculation.JointServiceKind;
@@ -133,7 +134,17 @@ class PooledComputation {
             List<MemberYear> members,
             BigDecimal sharedCosts,
             List<String> notes,
-            SmallNumbers.Hidden hidden) {}
+            SmallNumbers.Hidden hidden) {
+
+        /** The hidden cells of an answer with these member fields (and the totals, if it has them). */
+        List<SuppressedCell> suppressed(List<String> memberFields, boolean withTotals) {
+            return hidden
+                    .cells(members.stream().map(m -> m.municipality().code()).toList(), memberFields, withTotals)
+                    .stream()
+                    .map(cell -> new SuppressedCell(cell.municipality(), cell.field(), cell.reason()))
+                    .toList();
+        }
+    }
 
     /**
      * Figures added up from many statements in several members' rows: all of them read one

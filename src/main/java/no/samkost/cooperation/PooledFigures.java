@@ -10,7 +10,6 @@ import no.samkost.cooperation.PooledComputation.Pooled;
 import no.samkost.cooperation.api.PooledMember;
 import no.samkost.cooperation.api.PooledTotals;
 import no.samkost.cooperation.api.PooledView;
-import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.tenancy.Cooperation;
 
@@ -45,9 +44,8 @@ public class PooledFigures {
         Cooperation c = cooperations.require(cooperationId);
         Pooled pooled = computation.compute(c, costYear);
         SmallNumbers.Hidden hidden = pooled.hidden();
-        List<PooledMember> rows = pooled.members().stream()
-                .map(m -> row(m, hidden.hiddenRows().contains(m.municipality().code()) ? hidden : null))
-                .toList();
+        List<PooledMember> rows =
+                pooled.members().stream().map(m -> row(m, hidden)).toList();
         audit.recordRead("cooperation.pooled.read", c.id() + " cost year " + costYear);
         return new PooledView(
                 c.id(),
@@ -55,11 +53,11 @@ public class PooledFigures {
                 costYear + 1,
                 rows,
                 totals(pooled, hidden),
-                suppressed(pooled, hidden),
+                pooled.suppressed(SmallNumbers.POOLED_FIELDS, true),
                 pooled.notes());
     }
 
-    /** A member's row; with {@code hidden} given, its fields that rest on recipients are null. */
+    /** A member's row; the fields the rule hides from the caller are null. */
     private static PooledMember row(MemberYear m, SmallNumbers.Hidden hidden) {
         String code = m.municipality().code();
         return new PooledMember(
@@ -72,21 +70,8 @@ public class PooledFigures {
                 shown(hidden, code, "netCost", m.netCost()));
     }
 
-    static <T> T shown(SmallNumbers.Hidden hidden, String code, String field, T value) {
-        return hidden != null && hidden.hides(code, field) ? null : value;
-    }
-
-    static List<SuppressedCell> suppressed(Pooled pooled, SmallNumbers.Hidden hidden) {
-        return hidden
-                .cells(
-                        pooled.members().stream()
-                                .map(m -> m.municipality().code())
-                                .toList(),
-                        SmallNumbers.POOLED_FIELDS,
-                        true)
-                .stream()
-                .map(cell -> new SuppressedCell(cell.municipality(), cell.field(), cell.reason()))
-                .toList();
+    private static <T> T shown(SmallNumbers.Hidden hidden, String code, String field, T value) {
+        return hidden.hides(code, field) ? null : value;
     }
 
     private static PooledTotals totals(Pooled pooled, SmallNumbers.Hidden hidden) {
