@@ -33,9 +33,13 @@ public final class AgreementFiles {
     /**
      * @param sharedCostSplit per cost pool ({@code default} or a joint service kind): measure to
      *     weight
+     * @param minimumCellSize the small-number rule's minimum (default 3); a whole number
      */
     record AgreementFile(
-            String startsOn, Map<String, Map<String, BigDecimal>> sharedCostSplit, StandAloneFile standAlone) {}
+            String startsOn,
+            Map<String, Map<String, BigDecimal>> sharedCostSplit,
+            StandAloneFile standAlone,
+            BigDecimal minimumCellSize) {}
 
     record StandAloneFile(BigDecimal fixedCostPerYear, BigDecimal variableCostPerRecipient) {}
 
@@ -76,15 +80,31 @@ public final class AgreementFiles {
                 s != null && s.fixedCostPerYear() != null && s.variableCostPerRecipient() != null,
                 "agreement.standAlone needs fixedCostPerYear and variableCostPerRecipient");
         LocalDate startsOn = startsOn(file, f.startsOn());
+        StandAloneModel standAlone;
         try {
-            return new Agreement(
-                    defaultKey,
-                    byKind,
-                    new StandAloneModel(s.fixedCostPerYear(), s.variableCostPerRecipient()),
-                    startsOn);
+            standAlone = new StandAloneModel(s.fixedCostPerYear(), s.variableCostPerRecipient());
         } catch (IllegalArgumentException e) {
             throw fail(file, "agreement.standAlone: " + e.getMessage());
         }
+        return new Agreement(defaultKey, byKind, standAlone, startsOn, minimumCellSize(file, f.minimumCellSize()));
+    }
+
+    /** A whole number from 2 (below it one recipient's figure would show) to a sane upper bound. */
+    private static int minimumCellSize(Path file, BigDecimal given) {
+        if (given == null) {
+            return Agreement.DEFAULT_MINIMUM_CELL_SIZE;
+        }
+        boolean whole = given.stripTrailingZeros().scale() <= 0;
+        require(
+                file,
+                whole
+                        && given.compareTo(BigDecimal.valueOf(Agreement.LOWEST_MINIMUM_CELL_SIZE)) >= 0
+                        && given.compareTo(BigDecimal.valueOf(Agreement.HIGHEST_MINIMUM_CELL_SIZE)) <= 0,
+                "agreement.minimumCellSize: a whole number from " + Agreement.LOWEST_MINIMUM_CELL_SIZE + " to "
+                        + Agreement.HIGHEST_MINIMUM_CELL_SIZE + " (a figure resting on fewer placed recipients is"
+                        + " not shown to other members; below 2 one recipient's figure would be), not "
+                        + given.toPlainString());
+        return given.intValueExact();
     }
 
     /** The day the cooperation started, YYYY-MM-DD: no placement may start before it. */

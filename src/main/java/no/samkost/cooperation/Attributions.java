@@ -74,8 +74,8 @@ public class Attributions {
 
     /**
      * Brings the given months of the service's attribution up to date in every home's ledger. The
-     * lines in a home other than the caller's say only what they are (their own days and usage, the
-     * month's wages) and are written by the cooperation, not by the caller's staff; that home's
+     * lines in a home other than the caller's say only what they are (their own days and usage, and
+     * an attribution reference the host can look up) and are written by the cooperation, not by the caller's staff; that home's
      * audit trail records the run.
      *
      * @return ledger lines appended
@@ -153,10 +153,11 @@ public class Attributions {
                             key,
                             had.negate(),
                             "reversal of the earlier share of joint service '" + service.name() + "' " + month
-                                    + ": re-attributed after a change in its costs or placements"));
+                                    + ": re-attributed after a change in its costs or placements; "
+                                    + reference(c, service, month)));
                 }
                 if (want.signum() != 0) {
-                    lines.add(new AttributionLine(key, want, explain(service, computed.get(month), part)));
+                    lines.add(new AttributionLine(key, want, explain(c, service, part, month)));
                 }
             }
         }
@@ -164,13 +165,22 @@ public class Attributions {
     }
 
     /**
-     * The line's own computation: its days and usage, and the month's wages it is a share of. The
-     * other placements' weights are not in it: they are other homes' recipients' care.
+     * What the home may know of the line: its own placement's days and usage, and where the host
+     * can show the whole month. Not the month's wages nor the total weight: with its own amount a
+     * home would compute the other placements' care (days x hours) from them.
      */
-    static String explain(ServiceRow service, Attribution.Month month, Attribution.Part part) {
-        return "share of joint service '" + service.name() + "' " + month.month() + ": " + part.days() + " days x "
-                + part.usageHoursPerWeek().stripTrailingZeros().toPlainString()
-                + " h/week, in proportion to usage x days among the month's placements, of the month's direct wages "
-                + month.directWages().toPlainString();
+    static String explain(Cooperation c, ServiceRow service, Attribution.Part part, YearMonth month) {
+        return "share of joint service '" + service.name() + "' " + month + " for this placement: " + part.days()
+                + " days x " + part.usageHoursPerWeek().stripTrailingZeros().toPlainString()
+                + " h/week, in proportion to usage x days among the month's placements; "
+                + reference(c, service, month);
+    }
+
+    /**
+     * The attribution reference {@code <cooperation>/<serviceId>/<month>}: the host looks the month
+     * up in GET /api/v1/cooperations/{id}/services/{serviceId}/attribution/{costYear}.
+     */
+    static String reference(Cooperation c, ServiceRow service, YearMonth month) {
+        return "attribution reference " + c.id() + "/" + service.id() + "/" + month + " (the host's attribution view)";
     }
 }

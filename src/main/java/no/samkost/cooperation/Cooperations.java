@@ -60,7 +60,8 @@ public class Cooperations {
                         new StandAloneView(
                                 agreement.standAlone().fixedCostPerYear(),
                                 agreement.standAlone().variableCostPerRecipient()),
-                        agreement.startsOn()));
+                        agreement.startsOn(),
+                        agreement.minimumCellSize()));
     }
 
     public Agreement agreement(Cooperation c) {

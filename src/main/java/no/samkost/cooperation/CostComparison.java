@@ -13,6 +13,7 @@ import no.samkost.cooperation.api.ComparisonMember;
 import no.samkost.cooperation.api.ComparisonView;
 import no.samkost.cooperation.api.StandAloneView;
 import no.samkost.cooperation.calculation.Apportionment;
+import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.cooperation.calculation.StandAloneModel;
 import no.samkost.reimbursement.calculation.GrantCalculator;
 import no.samkost.reimbursement.calculation.GrantRules;
@@ -46,8 +47,13 @@ public class CostComparison {
         Cooperation c = cooperations.require(cooperationId);
         Pooled pooled = computation.compute(c, costYear);
         StandAloneModel model = cooperations.agreement(c).standAlone();
+        // The same hidden rows as the pooled figures: pooledNetCost is their netCost, and
+        // standAloneCosts = fixed + variable x n would give away the count.
+        SmallNumbers.Hidden hidden = pooled.hidden();
         List<ComparisonMember> rows = pooled.members().stream()
-                .map(m -> compare(m, model, pooled.rules()))
+                .map(m -> hidden.hiddenRows().contains(m.municipality().code())
+                        ? hiddenRow(m)
+                        : compare(m, model, pooled.rules()))
                 .toList();
         audit.recordRead("cooperation.comparison.read", c.id() + " cost year " + costYear);
         return new ComparisonView(
@@ -56,7 +62,13 @@ public class CostComparison {
                 costYear + 1,
                 new StandAloneView(model.fixedCostPerYear(), model.variableCostPerRecipient()),
                 rows,
+                pooled.suppressed(SmallNumbers.COMPARISON_FIELDS, false),
                 pooled.notes());
+    }
+
+    /** A hidden member: nothing is computed for it, so nothing of it can leave. */
+    private static ComparisonMember hiddenRow(MemberYear m) {
+        return new ComparisonMember(m.municipality().code(), null, null, null, null, null, null);
     }
 
     private static ComparisonMember compare(MemberYear m, StandAloneModel model, GrantRules rules) {

@@ -118,7 +118,12 @@ public class JointCosts {
         return new Added(view, false);
     }
 
-    /** The service's cost lines, optionally of one year, in period order. */
+    /**
+     * The service's cost lines, optionally of one year, in period order. The host sees all; the
+     * other members the SHARED lines only (the bill they share, which rests on no recipient): a
+     * month's DIRECT_WAGES with a home's own attributed amount would give the month's total weight,
+     * and so the other placements' care.
+     */
     public List<JointCostView> list(String cooperationId, UUID serviceId, Integer year) {
         Cooperation c = cooperations.require(cooperationId);
         services.find(c, serviceId);
@@ -127,6 +132,7 @@ public class JointCosts {
         List<JointCostRow> lines =
                 year == null ? rows.lines(c, c.host(), serviceId) : rows.linesOfYear(c, c.host(), serviceId, year);
         return lines.stream()
+                .filter(line -> host || line.category() == JointCostCategory.SHARED)
                 .map(line -> new JointCostView(
                         line.id(),
                         serviceId,

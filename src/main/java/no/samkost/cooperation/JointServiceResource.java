@@ -133,7 +133,12 @@ public class JointServiceResource {
     @GET
     @Path("/{serviceId}/costs")
     @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.COOPERATION_MEMBER})
-    @Operation(operationId = "listJointCosts", summary = "The joint service's cost lines, optionally of one year")
+    @Operation(
+            operationId = "listJointCosts",
+            summary = "The joint service's cost lines, optionally of one year",
+            description = "The host sees every line; the other members the SHARED lines (the costs they share), not"
+                    + " the monthly DIRECT_WAGES, which with a home's own attributed share would reveal the other"
+                    + " placements' care.")
     public List<JointCostView> costs(
             @PathParam("id") String id,
             @PathParam("serviceId") UUID serviceId,

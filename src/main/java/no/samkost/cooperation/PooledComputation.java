@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
+import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.Agreement;
 import no.samkost.cooperation.calculation.CostSplit;
 import no.samkost.cooperation.calculation.JointServiceKind;
 import no.samkost.cooperation.calculation.MemberMeasures;
+import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.cooperation.calculation.SplitKey;
 import no.samkost.cooperation.calculation.SplitMeasure;
 import no.samkost.cooperation.persistence.JointCostRows;
@@ -92,8 +94,12 @@ class PooledComputation {
             Map<JointServiceKind, BigDecimal> sharedCosts,
             BigDecimal directWages) {}
 
-    /** The shared costs split among the members, by municipality code, with what the split rests on. */
-    record SharedSplit(Map<String, BigDecimal> shareByCode, BigDecimal total, List<String> notes) {}
+    /**
+     * The shared costs split among the members, by municipality code, with what the split rests on;
+     * {@code restsOnRecipients}: some pool with costs is split by a key that weighs a recipient measure.
+     */
+    record SharedSplit(
+            Map<String, BigDecimal> shareByCode, BigDecimal total, List<String> notes, boolean restsOnRecipients) {}
 
     /** A placed recipient inside its home's computation; never leaves this module. */
     record PlacedRecipient(RecipientYear year, BigDecimal attributed, BigDecimal grant, boolean known) {}
@@ -119,8 +125,26 @@ class PooledComputation {
         }
     }
 
-    /** Everything the pooled figures and the comparison show, members in code order. */
-    record Pooled(GrantRules rules, List<MemberYear> members, BigDecimal sharedCosts, List<String> notes) {}
+    /**
+     * Everything the pooled figures and the comparison show, members in code order, and what of it
+     * the caller may not see about the other members (the same for both answers).
+     */
+    record Pooled(
+            GrantRules rules,
+            List<MemberYear> members,
+            BigDecimal sharedCosts,
+            List<String> notes,
+            SmallNumbers.Hidden hidden) {
+
+        /** The hidden cells of an answer with these member fields (and the totals, if it has them). */
+        List<SuppressedCell> suppressed(List<String> memberFields, boolean withTotals) {
+            return hidden
+                    .cells(members.stream().map(m -> m.municipality().code()).toList(), memberFields, withTotals)
+                    .stream()
+                    .map(cell -> new SuppressedCell(cell.municipality(), cell.field(), cell.reason()))
+                    .toList();
+        }
+    }
 
     /**
      * Figures added up from many statements in several members' rows: all of them read one
@@ -140,8 +164,24 @@ class PooledComputation {
                 .sorted(Comparator.comparing(cooperations::codeOf))
                 .map(member -> memberYear(c, member, year, yearRules, host, split))
                 .toList();
-        notes.addAll(attributionNotes(year, host, members));
-        return new Pooled(yearRules, members, split.total(), notes);
+        boolean callerHosts = cooperations.callerHosts(c);
+        notes.addAll(attributionNotes(
+                year, host, members, callerHosts, cooperations.caller().code()));
+        return new Pooled(yearRules, members, split.total(), notes, hidden(c, members, split));
+    }
+
+    /**
+     * The small-number rule for the caller: the one place where the hidden set of the pooled
+     * figures and of the comparison is decided, so both hide exactly the same rows.
+     */
+    private SmallNumbers.Hidden hidden(Cooperation c, List<MemberYear> members, SharedSplit split) {
+        return SmallNumbers.hide(
+                cooperations.caller().code(),
+                cooperations.agreement(c).minimumCellSize(),
+                members.stream()
+                        .map(m -> new SmallNumbers.Member(m.municipality().code(), m.placedRecipients()))
+                        .toList(),
+                split.restsOnRecipients());
     }
 
     /** The rules of grant year costYear + 1, which the expected grants for the costs of costYear use. */
@@ -187,8 +227,10 @@ class PooledComputation {
         Map<String, BigDecimal> shares = new HashMap<>();
         BigDecimal total = ZERO;
         List<String> notes = new ArrayList<>();
+        boolean restsOnRecipients = false;
         for (Map.Entry<JointServiceKind, BigDecimal> pool : host.sharedCosts().entrySet()) {
             SplitKey key = agreement.splitFor(pool.getKey());
+            restsOnRecipients |= pool.getValue().signum() != 0 && key.restsOnRecipients();
             List<PlacementSlot> inPool = host.placementsInYear().stream()
                     .filter(p -> host.kindOf().get(p.serviceId()) == pool.getKey())
                     .toList();
@@ -205,7 +247,7 @@ class PooledComputation {
                         + ": that part of the key was split equally");
             }
         }
-        return new SharedSplit(shares, total, notes);
+        return new SharedSplit(shares, total, notes, restsOnRecipients);
     }
 
     /** A member's measures for one pool's key: population (only if the key uses it), placements, days, usage. */
@@ -279,21 +321,30 @@ class PooledComputation {
         return new PlacedRecipient(year, r.attributed(), g.grant() == null ? ZERO : g.grant(), g.grant() != null);
     }
 
-    /** Wages of months with nobody placed, and grants that could not be computed. */
-    private static List<String> attributionNotes(CostYear year, HostYear host, List<MemberYear> members) {
+    /**
+     * Wages of months with nobody placed (for the host only, which has the wages and every
+     * placement's part in its attribution view anyway: to another member, the year's wages less
+     * this note would be the attributed total, which the small-number rule may hide), and the
+     * caller's own grants that could not be computed (other members' would tell that some of their
+     * placed recipients' grants count as 0).
+     */
+    private static List<String> attributionNotes(
+            CostYear year, HostYear host, List<MemberYear> members, boolean callerHosts, String callerCode) {
         List<String> notes = new ArrayList<>();
         BigDecimal attributed = members.stream().map(MemberYear::attributed).reduce(ZERO, BigDecimal::add);
         BigDecimal unattributed = host.directWages().subtract(attributed);
-        if (unattributed.signum() != 0) {
+        if (callerHosts && unattributed.signum() != 0) {
             notes.add("direct wages of " + unattributed.toPlainString() + " in " + year.year()
                     + " fell in months with nobody placed and are attributed to no member");
         }
         long unknownGrants = members.stream()
+                .filter(m -> m.municipality().code().equals(callerCode))
                 .flatMap(m -> m.recipients().stream())
                 .filter(r -> !r.known())
                 .count();
         if (unknownGrants > 0) {
-            notes.add(unknownGrants + " placed recipients' grants are unknown (RULES_INCOMPLETE) and counted as 0");
+            notes.add(unknownGrants + " of your placed recipients' grants are unknown (RULES_INCOMPLETE) and counted"
+                    + " as 0");
         }
         return notes;
     }

@@ -10,6 +10,7 @@ import no.samkost.cooperation.PooledComputation.Pooled;
 import no.samkost.cooperation.api.PooledMember;
 import no.samkost.cooperation.api.PooledTotals;
 import no.samkost.cooperation.api.PooledView;
+import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.tenancy.Cooperation;
 
 /**
@@ -21,6 +22,9 @@ import no.samkost.tenancy.Cooperation;
  * share of the shared costs by the agreement's key per cost pool; the expected grant (its claim's
  * grants for the placed recipients, under the rules of grant year costYear + 1); and
  * {@code netCost = attributedCosts + sharedCostShare - expectedGrant}.
+ *
+ * <p>Under the small-number rule ({@link SmallNumbers}) another member's figures that rest on too
+ * few placed recipients, and totals that would reveal them, are null and named in {@code suppressed}.
  */
 @ApplicationScoped
 @Transactional
@@ -39,29 +43,65 @@ public class PooledFigures {
     public PooledView pooled(String cooperationId, int costYear) {
         Cooperation c = cooperations.require(cooperationId);
         Pooled pooled = computation.compute(c, costYear);
-        List<PooledMember> rows = pooled.members().stream()
-                .map(m -> new PooledMember(
-                        m.municipality().code(),
-                        m.placedRecipients(),
-                        m.placementDays(),
-                        m.attributed(),
-                        m.sharedShare(),
-                        m.expectedGrant(),
-                        m.netCost()))
-                .toList();
+        SmallNumbers.Hidden hidden = pooled.hidden();
+        List<PooledMember> rows =
+                pooled.members().stream().map(m -> row(m, hidden)).toList();
         audit.recordRead("cooperation.pooled.read", c.id() + " cost year " + costYear);
-        return new PooledView(c.id(), costYear, costYear + 1, rows, totals(pooled), pooled.notes());
+        return new PooledView(
+                c.id(),
+                costYear,
+                costYear + 1,
+                rows,
+                totals(pooled, hidden),
+                pooled.suppressed(SmallNumbers.POOLED_FIELDS, true),
+                pooled.notes());
     }
 
-    private static PooledTotals totals(Pooled pooled) {
+    /** A member's row; the fields the rule hides from the caller are null. */
+    private static PooledMember row(MemberYear m, SmallNumbers.Hidden hidden) {
+        String code = m.municipality().code();
+        return new PooledMember(
+                code,
+                shown(hidden, code, "placedRecipients", m.placedRecipients()),
+                shown(hidden, code, "placementDays", m.placementDays()),
+                shown(hidden, code, "attributedCosts", m.attributed()),
+                shown(hidden, code, "sharedCostShare", m.sharedShare()),
+                shown(hidden, code, "expectedGrant", m.expectedGrant()),
+                shown(hidden, code, "netCost", m.netCost()));
+    }
+
+    private static <T> T shown(SmallNumbers.Hidden hidden, String code, String field, T value) {
+        return hidden.hides(code, field) ? null : value;
+    }
+
+    private static PooledTotals totals(Pooled pooled, SmallNumbers.Hidden hidden) {
         List<MemberYear> members = pooled.members();
         return new PooledTotals(
-                members.stream().mapToInt(MemberYear::placedRecipients).sum(),
-                members.stream().mapToLong(MemberYear::placementDays).sum(),
-                sum(members.stream().map(MemberYear::attributed).toList()),
+                total(
+                        hidden,
+                        "placedRecipients",
+                        members.stream().mapToInt(MemberYear::placedRecipients).sum()),
+                total(
+                        hidden,
+                        "placementDays",
+                        members.stream().mapToLong(MemberYear::placementDays).sum()),
+                total(
+                        hidden,
+                        "attributedCosts",
+                        sum(members.stream().map(MemberYear::attributed).toList())),
                 pooled.sharedCosts(),
-                sum(members.stream().map(MemberYear::expectedGrant).toList()),
-                sum(members.stream().map(MemberYear::netCost).toList()));
+                total(
+                        hidden,
+                        "expectedGrant",
+                        sum(members.stream().map(MemberYear::expectedGrant).toList())),
+                total(
+                        hidden,
+                        "netCost",
+                        sum(members.stream().map(MemberYear::netCost).toList())));
+    }
+
+    private static <T> T total(SmallNumbers.Hidden hidden, String field, T value) {
+        return hidden.hidesTotal(field) ? null : value;
     }
 
     private static BigDecimal sum(List<BigDecimal> amounts) {

@@ -59,8 +59,17 @@ class PooledSnapshotTest {
         String b = Api.uniqueRef("SNAP-B");
         Api.recipient(CooperationApiTest.RE, a, 1990, true);
         Api.recipient(CooperationApiTest.HOF, b, 1985, false);
-        String service = CooperationApiTest.createService(COOPERATION, Api.uniqueRef("Snapshot home"), 2);
+        String service = CooperationApiTest.createService(COOPERATION, Api.uniqueRef("Snapshot home"), 6);
         CooperationApiTest.place(COOPERATION, service, CooperationApiTest.RE, a, "2020-03-01", "20");
+        // Two more per home: three placed recipients each, so the small-number rule (k = 3) hides
+        // no row from the host, who reads (and alone gets the note on unattributed wages).
+        for (String code : List.of(CooperationApiTest.RE, CooperationApiTest.HOF)) {
+            for (int i = 0; i < 2; i++) {
+                String ref = Api.uniqueRef("SNAP-" + code);
+                Api.recipient(code, ref, 1990, false);
+                CooperationApiTest.place(COOPERATION, service, code, ref, "2020-03-01", "5");
+            }
+        }
         String placementB =
                 CooperationApiTest.place(COOPERATION, service, CooperationApiTest.HOF, b, "2020-03-01", "30");
         CooperationApiTest.jointCost(COOPERATION, service, "2020-01", "DIRECT_WAGES", UNATTRIBUTED, null);
@@ -124,7 +133,7 @@ class PooledSnapshotTest {
             for (int i = 0; i < 300; i++) {
                 boolean pooled = i % 3 != 2;
                 JsonPath answer = given().auth()
-                        .oauth2(Tokens.viewer(CooperationApiTest.RE))
+                        .oauth2(Tokens.viewer(CooperationApiTest.HOST))
                         .get("/api/v1/cooperations/{id}/" + (pooled ? "pooled" : "comparison") + "/2020", COOPERATION)
                         .then()
                         .statusCode(200)

@@ -94,6 +94,12 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
             Files.writeString(
                     tenants.resolve("cooperations/hand.yaml"),
                     COOPERATION_3K.replace("id: 3k\nname: 3K test", "id: hand\nname: Hand-computed example"));
+            // The demo's agreement (tenants/cooperations/3k.yaml) for the same members: for the
+            // small-number tests alone, which rebuild the demo's figures there.
+            Files.writeString(
+                    tenants.resolve("cooperations/demo.yaml"),
+                    "id: demo\nname: Demo figures\nhost: holmestrand\nmembers: [re, hof, holmestrand]\n"
+                            + DEMO_AGREEMENT);
             // Sandefjord's own cooperation: a member of another cooperation, for the 403 on 3k.
             Files.writeString(
                     tenants.resolve("cooperations/sor.yaml"),
@@ -135,6 +141,18 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
               standAlone:
                 fixedCostPerYear: 3000000.00
                 variableCostPerRecipient: 1200000.00
+            """;
+
+    /** As in the repository's demo 3K agreement, with the small-number rule's minimum written out. */
+    static final String DEMO_AGREEMENT =
+            """
+            agreement:
+              sharedCostSplit:
+                default: {EQUAL: 0.2, PLACEMENT_DAYS: 0.8}
+              standAlone:
+                fixedCostPerYear: 3200000.00
+                variableCostPerRecipient: 1400000.00
+              minimumCellSize: 3
             """;
 
     /** The test 3K: hosted by Holmestrand (0702), with Re (0716) and Hof (0714). */

@@ -12,4 +12,9 @@ public record AgreementView(
                 Map<String, String> sharedCostSplit,
         StandAloneView standAlone,
         @Schema(description = "the day the cooperation started: no placement starts before it", examples = "2010-01-01")
-                LocalDate startsOn) {}
+                LocalDate startsOn,
+        @Schema(
+                        description =
+                                "small-number rule: another member's figure resting on fewer placed recipients is not"
+                                        + " shown")
+                int minimumCellSize) {}

@@ -10,4 +10,6 @@ public record ComparisonView(
         int grantYear,
         StandAloneView standAlone,
         List<ComparisonMember> members,
+        @Schema(description = "the figures not shown under the small-number rule (null above), with the reason")
+                List<SuppressedCell> suppressed,
         List<String> notes) {}

@@ -12,6 +12,11 @@ public record PooledView(
         PooledTotals totals,
         @Schema(
                         description =
-                                "what the figures rest on: split keys used, measures nobody had, unattributed wages, "
-                                        + "unverified or incomplete rules")
+                                "the figures not shown under the small-number rule (null above), with the reason; empty"
+                                        + " when all are shown")
+                List<SuppressedCell> suppressed,
+        @Schema(
+                        description =
+                                "what the figures rest on: split keys used, measures nobody had, for the host unattributed"
+                                        + " wages, unverified rules, the caller's own incomplete grants")
                 List<String> notes) {}

@@ -28,6 +28,13 @@ public record SplitKey(Map<SplitMeasure, BigDecimal> weights) {
         weights = Collections.unmodifiableMap(new EnumMap<>(weights));
     }
 
+    /** Whether a member's share by this key depends on its placed recipients (placements, days or usage). */
+    public boolean restsOnRecipients() {
+        return weights.keySet().stream()
+                .anyMatch(m ->
+                        m == SplitMeasure.PLACEMENTS || m == SplitMeasure.PLACEMENT_DAYS || m == SplitMeasure.USAGE);
+    }
+
     public static SplitKey of(SplitMeasure measure) {
         return new SplitKey(Map.of(measure, BigDecimal.ONE));
     }
