@@ -10,11 +10,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import no.samkost.common.Problem;
+import no.samkost.common.ProblemException;
+import no.samkost.common.ProblemType;
 import no.samkost.cooperation.calculation.Attribution;
 import no.samkost.cooperation.persistence.AttributionLine;
 import no.samkost.cooperation.persistence.JointCostRows;
@@ -93,10 +98,14 @@ public class Attributions {
         Map<String, List<PlacementSlot>> byHome =
                 slots.stream().collect(Collectors.groupingBy(PlacementSlot::homeId, TreeMap::new, Collectors.toList()));
         String caller = cooperations.caller().id();
+        Map<String, List<AttributionLine>> linesByHome = new TreeMap<>();
+        byHome.forEach((home, homesSlots) ->
+                linesByHome.put(home, changedLines(c, service, home, homesSlots, computed, wanted)));
+        refuseClosedYears(c, linesByHome, caller);
         int appended = 0;
-        for (Map.Entry<String, List<PlacementSlot>> home : byHome.entrySet()) {
+        for (Map.Entry<String, List<AttributionLine>> home : linesByHome.entrySet()) {
             boolean callersOwn = home.getKey().equals(caller);
-            List<AttributionLine> lines = changedLines(c, service, home.getKey(), home.getValue(), computed, wanted);
+            List<AttributionLine> lines = home.getValue();
             Stamp stamp = callersOwn ? stamps.byCaller() : stamps.byCooperation(c);
             ledgers.appendAttributionLines(c, home.getKey(), lines, stamp);
             if (!lines.isEmpty() && !callersOwn) {
@@ -110,6 +119,46 @@ public class Attributions {
             appended += lines.size();
         }
         return appended;
+    }
+
+    /**
+     * A run that would change a line in any home's closed cost year is refused as a whole before
+     * anything is written (the database would refuse it too, naming only one year). The months are
+     * named; the home only to its host and to itself: to a third member it would tell where another
+     * home's placements are.
+     */
+    private void refuseClosedYears(Cooperation c, Map<String, List<AttributionLine>> linesByHome, String caller) {
+        SortedSet<YearMonth> closedMonths = new TreeSet<>();
+        SortedSet<String> closedHomes = new TreeSet<>();
+        for (Map.Entry<String, List<AttributionLine>> home : linesByHome.entrySet()) {
+            if (home.getValue().isEmpty()) {
+                continue;
+            }
+            SortedSet<YearMonth> months = home.getValue().stream()
+                    .map(l -> l.placementMonth().month())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<Integer> closed = ledgers.closedYears(
+                    c, home.getKey(), months.stream().map(YearMonth::getYear).collect(Collectors.toSet()));
+            months.stream().filter(m -> closed.contains(m.getYear())).forEach(closedMonths::add);
+            if (!closed.isEmpty()) {
+                closedHomes.add(home.getKey());
+            }
+        }
+        if (closedMonths.isEmpty()) {
+            return;
+        }
+        boolean mayName = caller.equals(c.host()) || closedHomes.equals(Set.of(caller));
+        String whose = mayName
+                ? closedHomes.stream().map(cooperations::codeOf).collect(Collectors.joining(", "))
+                : "a member";
+        throw new ProblemException(
+                ProblemType.YEAR_CLOSED,
+                "the attribution of the joint service's direct wages would change ledger lines of " + closedMonths
+                        + " in a closed cost year of " + whose + " (its claim is submitted); nothing was written"
+                        + " anywhere. The claim must be returned or reopened first.",
+                closedMonths.stream()
+                        .map(m -> Problem.Violation.field("period", m + " is in a closed cost year"))
+                        .toList());
     }
 
     /** What each month's wages come to per placement now. */

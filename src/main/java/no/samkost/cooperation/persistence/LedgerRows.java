@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import no.samkost.tenancy.Cooperation;
 import no.samkost.tenancy.MemberDatabaseAccess;
@@ -50,6 +52,18 @@ public class LedgerRows {
                     shares.put(share.getKey(), share.getValue());
                 }
                 return shares;
+            }
+        });
+    }
+
+    /** Which of these cost years the home has closed (its claim submitted): no line goes into them. */
+    public Set<Integer> closedYears(Cooperation c, String home, Collection<Integer> years) {
+        return members.asMember(c, home, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select year from closed_cost_year where municipality_id = ? and closed and year = any (?)")) {
+                query.setString(1, home);
+                query.setArray(2, connection.createArrayOf("integer", years.toArray()));
+                return new HashSet<>(Rows.list(query, rs -> rs.getInt(1)));
             }
         });
     }
