@@ -117,7 +117,7 @@ class ClaimSignOffTest {
         String outsideStrings = text.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
         assertTrue(!outsideStrings.matches("(?s).*\\s.*"), "whitespace outside strings");
         assertSorted(JSON.readTree(text));
-        assertTrue(!text.matches("(?s).*\\d[eE][+-]?\\d.*"), "a number with an exponent");
+        assertTrue(!outsideStrings.matches("(?s).*\\d[eE][+-]?\\d.*"), "a number with an exponent");
     }
 
     static void assertSorted(JsonNode node) {
@@ -448,6 +448,52 @@ class ClaimSignOffTest {
                 .post("/api/v1/cooperations/3k/services/{s}/placements", service)
                 .then()
                 .statusCode(201);
+    }
+
+    /**
+     * No line slips in between a submission's snapshot and the close: a submission holds the cost
+     * year's lock from before it reads the claim until it commits (played here by a transaction of
+     * the service's own role), a line written meanwhile waits for it, and then finds the year closed.
+     */
+    @Test
+    void aLineWrittenWhileTheYearClosesWaitsAndIsRefused() throws Exception {
+        String ref = Api.uniqueRef("SIGN");
+        Api.recipient(RE, ref, 1990, false);
+        try (Connection submission = Database.runtimeRole();
+                java.sql.Statement s = submission.createStatement()) {
+            submission.setAutoCommit(false);
+            s.execute("select set_config('app.municipality', 're', true)");
+            s.execute("select pg_advisory_xact_lock(hashtextextended('cost-year:re:2015', 0))");
+            s.executeUpdate("insert into closed_cost_year (municipality_id, year, closed, changed_at, changed_by)"
+                    + " values ('re', 2015, true, now(), 'race') on conflict (municipality_id, year)"
+                    + " do update set closed = true");
+            java.util.concurrent.CompletableFuture<io.restassured.response.Response> line =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth()
+                            .oauth2(Tokens.coordinator(RE))
+                            .contentType("application/json")
+                            .body("{\"recipientRef\":\"" + ref
+                                    + "\",\"period\":\"2015-03\",\"category\":\"DIRECT_WAGES\",\"amount\":1.00}")
+                            .post("/api/v1/municipalities/{code}/costs", RE));
+            Thread.sleep(1_500);
+            assertTrue(!line.isDone(), "the line waits for the closing year's lock");
+            submission.commit();
+            line.get(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .then()
+                    .spec(problem(409, "year-closed"))
+                    .body("detail", containsString("2015"));
+            assertEquals(
+                    0,
+                    Database.count(
+                            "select count(*) from cost_line c join recipient r on r.id = c.recipient_id"
+                                    + " where r.ref = ?",
+                            ref));
+        } finally {
+            try (Connection c = Database.superuser();
+                    java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate(
+                        "update closed_cost_year set closed = false where municipality_id = 're' and year = 2015");
+            }
+        }
     }
 
     @Test
