@@ -5,6 +5,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import no.samkost.audit.AuditTrail;
+import no.samkost.common.ProblemException;
+import no.samkost.common.ProblemType;
 import no.samkost.cooperation.api.PlacementView;
 import no.samkost.cooperation.persistence.PlacementRow;
 import no.samkost.cooperation.persistence.PlacementRows;
@@ -64,6 +66,29 @@ public class PlacementList {
         return placements.stream()
                 .map(p -> view(p, cooperations.codeOf(p.homeId())))
                 .toList();
+    }
+
+    /** One placement, if the caller may see it (the host, or its home); any other is as unknown as none. */
+    public PlacementView one(String cooperationId, UUID serviceId, UUID placementId) {
+        Cooperation c = cooperations.require(cooperationId);
+        services.find(c, serviceId);
+        String caller = cooperations.caller().id();
+        PlacementRow p = (cooperations.callerHosts(c)
+                        ? rows.oneAsHost(c, c.host(), serviceId, placementId)
+                        : rows.homesOwn(c, caller, serviceId, placementId))
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.NOT_FOUND,
+                        "no placement " + placementId + " you may see in joint service " + serviceId));
+        if (!p.homeId().equals(caller)) {
+            memberAudit.record(
+                    c,
+                    p.homeId(),
+                    "placement.read-by-host",
+                    "placement " + p.id() + " in joint service " + serviceId + " read by the host "
+                            + cooperations.codeOf(caller));
+        }
+        audit.recordRead("placement.read", "placement " + placementId + " in joint service " + serviceId);
+        return view(p, cooperations.codeOf(p.homeId()));
     }
 
     static PlacementView view(PlacementRow p, String homeCode) {

@@ -96,6 +96,21 @@ public class PlacementResource {
         return placementList.list(id, serviceId);
     }
 
+    @GET
+    @Path("/{placementId}")
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @Operation(
+            operationId = "getPlacement",
+            summary = "One placement with its status: the host sees any in its service, a home its own")
+    @APIResponse(responseCode = "200", description = "the placement")
+    @APIResponse(responseCode = "404", description = "no such placement that you may see")
+    public PlacementView placement(
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @PathParam("placementId") UUID placementId) {
+        return placementList.one(id, serviceId, placementId);
+    }
+
     @PUT
     @Path("/{placementId}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -252,6 +252,21 @@ class HostConfirmedPlacementsTest {
                     .then()
                     .spec(problem(404, "not-found"));
             confirmAs(HOF, placement, "10", 0).then().spec(problem(403, "forbidden"));
+            given().auth()
+                    .oauth2(Tokens.viewer(HOF))
+                    .get("/api/v1/cooperations/3k/services/{s}/placements/{p}", service, placement)
+                    .then()
+                    .spec(problem(404, "not-found"));
+        }
+        for (String reader : List.of(RE, HOST)) {
+            given().auth()
+                    .oauth2(Tokens.viewer(reader))
+                    .get("/api/v1/cooperations/3k/services/{s}/placements/{p}", service, requested)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("REQUESTED"))
+                    .body("recipientRef", equalTo(x))
+                    .body("municipality", equalTo(RE));
         }
         // Usage is more than 0, at most 168, in hundredths; a reason is required and bounded.
         for (String usage : List.of("0", "-1", "168.01", "10.001")) {
