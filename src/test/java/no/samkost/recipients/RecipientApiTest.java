@@ -300,7 +300,7 @@ class RecipientApiTest {
                 .body("subject", equalTo("user-0716"))
                 .body("name", equalTo("test-user-0716"))
                 .body("roles", contains("cooperation-member", "coordinator", "viewer"))
-                .body("cooperations", contains("3k", "hand"));
+                .body("cooperations", contains("3k", "demo", "hand"));
         given().auth()
                 .oauth2(Tokens.coordinator("0706"))
                 .get("/api/v1/me")
