@@ -31,7 +31,10 @@ insert into joint_cost (municipality_id, joint_service_id, period, category, amo
     ('hof', '33333333-0000-0000-0000-000000000001', '2023-01-01', 'DIRECT_WAGES', 500000.00, null, now(), 'u'),
     ('hof', '33333333-0000-0000-0000-000000000001', '2023-01-01', 'SHARED', 120000.00, null, now(), 'u');
 insert into cost_line (municipality_id, recipient_id, period, category, amount, note, placement_id, created_at, created_by)
-values ('hof', '22222222-0000-0000-0000-000000000001', '2023-01-01', 'JOINT_SERVICE', 300000.00, null,
+values ('hof', '22222222-0000-0000-0000-000000000001', '2023-01-01', 'JOINT_SERVICE', 300000.00,
+        -- as notes were written before V7: naming the month's wages, which V7 redacts
+        'share of joint service ''Felles bolig'' 2023-01: 31 days x 30 h/week, in proportion to usage x days'
+            || ' among the month''s placements, of the month''s direct wages 500000.00',
         '44444444-0000-0000-0000-000000000001', now(), 'cooperation:3k');
 
 -- Re's recipient in Hof's service: Re's row, naming Hof's service (checked past row-level security).

@@ -148,9 +148,8 @@ public class Attributions {
             return;
         }
         boolean mayName = caller.equals(c.host()) || closedHomes.equals(Set.of(caller));
-        String whose = mayName
-                ? closedHomes.stream().map(cooperations::codeOf).collect(Collectors.joining(", "))
-                : "a member";
+        String whose =
+                mayName ? closedHomes.stream().map(cooperations::codeOf).collect(Collectors.joining(", ")) : "a member";
         throw new ProblemException(
                 ProblemType.YEAR_CLOSED,
                 "the attribution of the joint service's direct wages would change ledger lines of " + closedMonths

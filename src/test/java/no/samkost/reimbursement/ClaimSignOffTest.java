@@ -429,7 +429,10 @@ class ClaimSignOffTest {
                     .post("/api/v1/cooperations/3k/services/{s}/costs", service)
                     .then()
                     .spec(problem(409, "year-closed"))
-                    .body("detail", containsString("2023"));
+                    // The months are named, and to the host the home whose year is closed.
+                    .body("detail", containsString("[2023-04]"))
+                    .body("detail", containsString("of 0716"))
+                    .body("errors[0].field", equalTo("period"));
             assertEquals(before, Database.fingerprint(), "nothing changed in any municipality");
         } finally {
             openAgain(RE, 2023);
@@ -441,13 +444,22 @@ class ClaimSignOffTest {
      * a placement is made: when placements become a request the host confirms, only this changes.
      */
     private static void placeInJointService(String service, String home, String ref, String startsOn) {
-        given().auth()
+        String placement = given().auth()
                 .oauth2(Tokens.coordinator(home))
                 .contentType("application/json")
-                .body("{\"recipientRef\":\"" + ref + "\",\"startsOn\":\"" + startsOn + "\",\"usageHoursPerWeek\":20}")
+                .body("{\"recipientRef\":\"" + ref + "\",\"startsOn\":\"" + startsOn + "\"}")
                 .post("/api/v1/cooperations/3k/services/{s}/placements", service)
                 .then()
-                .statusCode(201);
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"usageHoursPerWeek\":20,\"version\":0}")
+                .post("/api/v1/cooperations/3k/services/{s}/placements/{p}/confirmation", service, placement)
+                .then()
+                .statusCode(200);
     }
 
     /**

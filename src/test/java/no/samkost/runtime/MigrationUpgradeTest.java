@@ -105,6 +105,18 @@ class MigrationUpgradeTest {
             placements.next();
             assertThat(placements.getLong(1)).isEqualTo(placements.getLong(2)).isPositive();
         }
+        // No stored JOINT_SERVICE note tells a home the month's wages (redacted by V7, issue 9 B).
+        try (Connection c = superuser();
+                Statement s = c.createStatement();
+                ResultSet notes = s.executeQuery("select count(*) filter (where note like '%direct wages%'),"
+                        + " count(*) filter (where note like '%attribution reference 3k/%/2023-01%')"
+                        + " from cost_line where category = 'JOINT_SERVICE'")) {
+            notes.next();
+            assertThat(notes.getLong(1)).as("notes naming the wages").isZero();
+            assertThat(notes.getLong(2))
+                    .as("notes with the attribution reference instead")
+                    .isEqualTo(1);
+        }
         // And the upgraded database still takes a write through the ledger, as the service's role.
         try (Connection c = runtimeRole();
                 Statement s = c.createStatement()) {

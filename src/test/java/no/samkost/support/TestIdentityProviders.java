@@ -147,6 +147,7 @@ public class TestIdentityProviders implements QuarkusTestResourceLifecycleManage
     static final String DEMO_AGREEMENT =
             """
             agreement:
+              startsOn: 2010-01-01
               sharedCostSplit:
                 default: {EQUAL: 0.2, PLACEMENT_DAYS: 0.8}
               standAlone:
