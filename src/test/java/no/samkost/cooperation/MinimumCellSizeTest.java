@@ -22,6 +22,7 @@ class MinimumCellSizeTest {
     static final String SPLIT =
             """
             agreement:
+              startsOn: 2010-01-01
               sharedCostSplit:
                 default: {EQUAL: 1}
               standAlone: {fixedCostPerYear: 1, variableCostPerRecipient: 1}

@@ -419,6 +419,16 @@ class ClaimSignOffTest {
         String ref = Api.uniqueRef("SIGN");
         Api.recipient(RE, ref, 1990, true);
         placeInJointService(service, RE, ref, "2023-01-01");
+        String hofs = Api.uniqueRef("SIGN");
+        Api.recipient(HOF, hofs, 1991, true);
+        String hofsPlacement = placeInJointService(service, HOF, hofs, "2023-01-01");
+        given().auth()
+                .oauth2(Tokens.coordinator(HOST))
+                .contentType("application/json")
+                .body("{\"period\":\"2023-03\",\"category\":\"DIRECT_WAGES\",\"amount\":300000.00}")
+                .post("/api/v1/cooperations/3k/services/{s}/costs", service)
+                .then()
+                .statusCode(201);
         submit(RE, 2023).statusCode(200);
         try {
             Map<String, String> before = Database.fingerprint();
@@ -434,16 +444,28 @@ class ClaimSignOffTest {
                     .body("detail", containsString("of 0716"))
                     .body("errors[0].field", equalTo("period"));
             assertEquals(before, Database.fingerprint(), "nothing changed in any municipality");
+
+            // Hof's usage changed by the host would re-split March between Hof and Re, whose March is
+            // in its submitted claim: refused as a whole too, Hof's open year included.
+            given().auth()
+                    .oauth2(Tokens.coordinator(HOST))
+                    .contentType("application/json")
+                    .body("{\"usageHoursPerWeek\":35,\"version\":1}")
+                    .put("/api/v1/cooperations/3k/services/{s}/placements/{p}/usage", service, hofsPlacement)
+                    .then()
+                    .spec(problem(409, "year-closed"))
+                    .body("detail", containsString("[2023-03]"));
+            assertEquals(before, Database.fingerprint(), "the usage stays, and no line changed");
         } finally {
             openAgain(RE, 2023);
         }
     }
 
     /**
-     * Re's recipient placed in the host's service from {@code startsOn}. The one place that knows how
+     * Re's recipient placed in the host's service from {@code startsOn} (confirmed, version 1). The one place that knows how
      * a placement is made: when placements become a request the host confirms, only this changes.
      */
-    private static void placeInJointService(String service, String home, String ref, String startsOn) {
+    private static String placeInJointService(String service, String home, String ref, String startsOn) {
         String placement = given().auth()
                 .oauth2(Tokens.coordinator(home))
                 .contentType("application/json")
@@ -460,6 +482,7 @@ class ClaimSignOffTest {
                 .post("/api/v1/cooperations/3k/services/{s}/placements/{p}/confirmation", service, placement)
                 .then()
                 .statusCode(200);
+        return placement;
     }
 
     /**
