@@ -98,3 +98,41 @@ revoke all on function refuse_lines_in_closed_years() from public;
 create trigger cost_line_in_closed_year after insert on cost_line
     referencing new table as appended
     for each statement execute function refuse_lines_in_closed_years();
+
+-- A recipient's birth year and intellectual disability decide its grant in every year it has costs:
+-- changing them would change a submitted claim as surely as a ledger line would. Refused the same
+-- way, naming the earliest closed year the recipient has lines in.
+-- With the caller's rights: a coordinator updates only its own recipients, and reads its own lines
+-- and closed years.
+create function refuse_recipient_changes_in_closed_years() returns trigger
+    language plpgsql
+    set search_path = pg_catalog, ${flyway:defaultSchema}, pg_temp
+as $$
+declare
+    closed_year integer;
+begin
+    if new.birth_year is not distinct from old.birth_year
+       and new.intellectual_disability is not distinct from old.intellectual_disability then
+        return new;
+    end if;
+    select min(c.year) into closed_year
+    from ${flyway:defaultSchema}.closed_cost_year c
+    where c.municipality_id = old.municipality_id
+      and c.closed
+      and exists (select 1 from ${flyway:defaultSchema}.cost_line l
+                  where l.municipality_id = old.municipality_id and l.recipient_id = old.id
+                    and l.period >= make_date(c.year, 1, 1) and l.period < make_date(c.year + 1, 1, 1));
+    if closed_year is not null then
+        raise exception using
+            errcode = 'SK409',
+            message = format('cost year %s is closed', closed_year),
+            detail = 'the recipient''s birth year and intellectual disability decide its grant in that year''s'
+                     || ' submitted claim',
+            hint = closed_year::text;
+    end if;
+    return new;
+end
+$$;
+
+create trigger recipient_in_closed_year before update on recipient
+    for each row execute function refuse_recipient_changes_in_closed_years();

@@ -35,7 +35,7 @@ public class ParameterTextFilter {
         collect(path, errors);
         collect(query, errors);
         if (errors.isEmpty() && resource != null && resource.getResourceMethod() != null) {
-            wholeNumbers(resource.getResourceMethod(), path, query, errors);
+            typedValues(resource.getResourceMethod(), path, query, errors);
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(
@@ -54,7 +54,7 @@ public class ParameterTextFilter {
         }
     }
 
-    private static void wholeNumbers(
+    private static void typedValues(
             Method method,
             MultivaluedMap<String, String> path,
             MultivaluedMap<String, String> query,
@@ -64,7 +64,9 @@ public class ParameterTextFilter {
             boolean integer = type == int.class || type == Integer.class;
             boolean longer = type == long.class || type == Long.class;
             boolean uuid = type == UUID.class;
-            if (!integer && !longer && !uuid) {
+            // JAX-RS reads anything but "true" as false: live=yes would silently answer the snapshot.
+            boolean bool = type == boolean.class || type == Boolean.class;
+            if (!integer && !longer && !uuid && !bool) {
                 continue;
             }
             for (Annotation annotation : parameter.getAnnotations()) {
@@ -81,6 +83,12 @@ public class ParameterTextFilter {
                     continue;
                 }
                 for (String value : values) {
+                    if (bool) {
+                        if (!value.equals("true") && !value.equals("false")) {
+                            errors.add(Problem.Violation.field(name, "must be true or false"));
+                        }
+                        continue;
+                    }
                     if (uuid && !UUID_TEXT.matcher(value).matches()) {
                         errors.add(Problem.Violation.field(
                                 name, "must be an id like 3f2c8a9e-5b7d-4c1a-9e2f-0a1b2c3d4e5f"));

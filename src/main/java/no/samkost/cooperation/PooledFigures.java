@@ -3,6 +3,7 @@ package no.samkost.cooperation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import no.samkost.audit.AuditTrail;
 import no.samkost.cooperation.PooledComputation.MemberYear;
@@ -10,6 +11,7 @@ import no.samkost.cooperation.PooledComputation.Pooled;
 import no.samkost.cooperation.api.PooledMember;
 import no.samkost.cooperation.api.PooledTotals;
 import no.samkost.cooperation.api.PooledView;
+import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.tenancy.Cooperation;
 
@@ -44,18 +46,33 @@ public class PooledFigures {
         Cooperation c = cooperations.require(cooperationId);
         Pooled pooled = computation.compute(c, costYear);
         SmallNumbers.Hidden hidden = pooled.hidden();
+        boolean host = c.host().equals(cooperations.caller().id());
         List<PooledMember> rows =
                 pooled.members().stream().map(m -> row(m, hidden)).toList();
+        List<SuppressedCell> suppressed = new ArrayList<>(pooled.suppressed(SmallNumbers.POOLED_FIELDS, true));
+        if (!host) {
+            for (String field : HOST_ONLY_TOTALS) {
+                if (!hidden.hidesTotal(field)) {
+                    suppressed.add(new SuppressedCell(null, "totals." + field, HOST_ONLY_REASON));
+                }
+            }
+        }
         audit.recordRead("cooperation.pooled.read", c.id() + " cost year " + costYear);
         return new PooledView(
-                c.id(),
-                costYear,
-                costYear + 1,
-                rows,
-                totals(pooled, hidden),
-                pooled.suppressed(SmallNumbers.POOLED_FIELDS, true),
-                pooled.notes());
+                c.id(), costYear, costYear + 1, rows, totals(pooled, hidden, host), suppressed, pooled.notes());
     }
+
+    /**
+     * Totals the host alone reads. The year's attributed direct wages are close to twelve times a
+     * month's wages; with its own monthly share and its own days x usage a home would compute the
+     * month's total weight and so the other placements' care (attack of 3 December 2026: Hof found
+     * Re's 25 h/week from the totals and its own January line). The expected grant's total goes too,
+     * since with the net cost and the shared costs it gives the attributed total back.
+     */
+    static final List<String> HOST_ONLY_TOTALS = List.of("attributedCosts", "expectedGrant");
+
+    static final String HOST_ONLY_REASON = "the host's alone: with a home's own monthly shares, the year's"
+            + " attributed wages would give the joint services' monthly care weight, and so other placements' care";
 
     /** A member's row; the fields the rule hides from the caller are null. */
     private static PooledMember row(MemberYear m, SmallNumbers.Hidden hidden) {
@@ -74,7 +91,7 @@ public class PooledFigures {
         return hidden.hides(code, field) ? null : value;
     }
 
-    private static PooledTotals totals(Pooled pooled, SmallNumbers.Hidden hidden) {
+    private static PooledTotals totals(Pooled pooled, SmallNumbers.Hidden hidden, boolean host) {
         List<MemberYear> members = pooled.members();
         return new PooledTotals(
                 total(
@@ -87,11 +104,13 @@ public class PooledFigures {
                         members.stream().mapToLong(MemberYear::placementDays).sum()),
                 total(
                         hidden,
+                        host,
                         "attributedCosts",
                         sum(members.stream().map(MemberYear::attributed).toList())),
                 pooled.sharedCosts(),
                 total(
                         hidden,
+                        host,
                         "expectedGrant",
                         sum(members.stream().map(MemberYear::expectedGrant).toList())),
                 total(
@@ -102,6 +121,10 @@ public class PooledFigures {
 
     private static <T> T total(SmallNumbers.Hidden hidden, String field, T value) {
         return hidden.hidesTotal(field) ? null : value;
+    }
+
+    private static <T> T total(SmallNumbers.Hidden hidden, boolean host, String field, T value) {
+        return host || !HOST_ONLY_TOTALS.contains(field) ? total(hidden, field, value) : null;
     }
 
     private static BigDecimal sum(List<BigDecimal> amounts) {

@@ -365,6 +365,68 @@ class ClaimSignOffTest {
         }
     }
 
+    /** live=yes once answered the snapshot as if it were the live claim: only true or false is a value. */
+    @Test
+    void liveIsTrueOrFalse() {
+        for (String value : List.of("yes", "1", "TRUE", "")) {
+            given().auth()
+                    .oauth2(Tokens.auditor(RE))
+                    .queryParam("live", value)
+                    .get(path(RE, 2023, ""))
+                    .then()
+                    .spec(problem(400, "validation"))
+                    .body("errors[0].field", equalTo("live"));
+        }
+    }
+
+    /**
+     * A recipient's birth year and intellectual disability decide its grant in every year it has
+     * lines: once a year is closed they cannot change (the attack of 3 December 2026 raised an
+     * attested claim by 665 600.00 this way); its user group, which no claim reads, still can.
+     */
+    @Test
+    void aSubmittedYearsRecipientKeepsWhatItsGrantRestsOn() throws Exception {
+        int year = 2009; // grant year 2010; no other test closes it
+        String ref = Api.uniqueRef("SIGN");
+        Api.recipient(RE, ref, 1990, true);
+        addCost(RE, ref, year + "-02", "100000.00").statusCode(201);
+        submit(RE, year).statusCode(200);
+        try {
+            Map<String, String> before = Database.fingerprint();
+            for (String change : List.of(
+                    "\"birthYear\":1991,\"intellectualDisability\":true",
+                    "\"birthYear\":1990,\"intellectualDisability\":false")) {
+                given().auth()
+                        .oauth2(Tokens.coordinator(RE))
+                        .contentType("application/json")
+                        .body("{" + change + ",\"userGroup\":\"OTHER\",\"version\":0}")
+                        .put("/api/v1/municipalities/{code}/recipients/{ref}", RE, ref)
+                        .then()
+                        .spec(problem(409, "year-closed"))
+                        .body("detail", containsString("cost year " + year + " is closed"));
+            }
+            assertEquals(before, Database.fingerprint(), "the recipient is as it was");
+            given().auth()
+                    .oauth2(Tokens.coordinator(RE))
+                    .contentType("application/json")
+                    .body(
+                            "{\"birthYear\":1990,\"intellectualDisability\":true,\"userGroup\":\"SOMATIC\",\"version\":0}")
+                    .put("/api/v1/municipalities/{code}/recipients/{ref}", RE, ref)
+                    .then()
+                    .statusCode(200);
+        } finally {
+            openAgain(RE, year);
+        }
+        // Open again, the change goes through.
+        given().auth()
+                .oauth2(Tokens.coordinator(RE))
+                .contentType("application/json")
+                .body("{\"birthYear\":1991,\"intellectualDisability\":true,\"userGroup\":\"SOMATIC\",\"version\":1}")
+                .put("/api/v1/municipalities/{code}/recipients/{ref}", RE, ref)
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void anImportWithARowInAClosedYearWritesNothing() throws Exception {
         int year = 2008;
