@@ -108,3 +108,10 @@ update cost_line c
    and c.note ~ ', of the month''s direct wages -?[0-9]+(\.[0-9]+)?$';
 alter table placement force row level security;
 alter table cost_line force row level security;
+
+-- Issue 9, found by the outside attack: a cost line's id came from one sequence for every
+-- municipality, so the gaps between a home's ids counted the lines written meanwhile in other
+-- municipalities' ledgers (an attribution run writes every home's lines in turn). The API now names
+-- a line by a random id; the sequence's number only keeps the ledger's order and is never shown.
+alter table cost_line add column line_id uuid not null default gen_random_uuid();
+alter table cost_line add constraint cost_line_line_id unique (municipality_id, line_id);

@@ -26,7 +26,7 @@ public final class CostDtos {
 
     @Schema(name = "CostLine")
     public record CostLineView(
-            long id,
+            @Schema(description = "the line's id: random, says nothing about other lines") UUID id,
             String recipientRef,
             @Schema(description = "month, YYYY-MM") String period,
             CostCategory category,

@@ -20,9 +20,14 @@ import org.hibernate.annotations.TenantId;
 @Immutable
 @Table(name = "cost_line")
 public class CostLine {
+    /** The ledger's order; never shown: one sequence serves every municipality. */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
+    /** The line's id in the API: random, so no gap between a municipality's ids counts anyone else's lines. */
+    @Column(name = "line_id", nullable = false, updatable = false)
+    UUID lineId = UUID.randomUUID();
 
     @TenantId
     @Column(name = "municipality_id", nullable = false, updatable = false)

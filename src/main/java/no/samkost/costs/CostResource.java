@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.UUID;
 import no.samkost.common.IdempotentRequests;
 import no.samkost.common.Page;
 import no.samkost.costs.CostDtos.CostLineView;
@@ -130,7 +131,7 @@ public class CostResource {
     @Operation(operationId = "getCostLine", summary = "One cost line")
     @APIResponse(responseCode = "200", description = "the line")
     @APIResponse(responseCode = "404", description = "no such line in your municipality")
-    public CostLineView get(@PathParam("code") String code, @PathParam("id") long id) {
+    public CostLineView get(@PathParam("code") String code, @PathParam("id") UUID id) {
         return costs.get(id);
     }
 }

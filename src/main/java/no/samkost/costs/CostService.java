@@ -95,10 +95,10 @@ public class CostService {
         return new Added(view, false);
     }
 
-    public CostLineView get(long id) {
+    public CostLineView get(UUID id) {
         List<Object[]> rows = entityManager
                 .createQuery(
-                        "select c, r.ref from CostLine c, Recipient r where r.id = c.recipientId and c.id = :id",
+                        "select c, r.ref from CostLine c, Recipient r where r.id = c.recipientId and c.lineId = :id",
                         Object[].class)
                 .setParameter("id", id)
                 .getResultList();
@@ -146,7 +146,7 @@ public class CostService {
 
     static CostLineView view(CostLine line, String recipientRef) {
         return new CostLineView(
-                line.id,
+                line.lineId,
                 recipientRef,
                 YearMonth.from(line.period).toString(),
                 line.category,

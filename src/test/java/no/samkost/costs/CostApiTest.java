@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,7 +41,7 @@ class CostApiTest {
     void aCoordinatorAppendsALineAndAnyoneOfTheMunicipalityReadsIt() {
         String ref = Api.uniqueRef("C");
         Api.recipient(RE, ref, 1990, true);
-        int id = given().config(Money.exact())
+        String id = given().config(Money.exact())
                 .auth()
                 .oauth2(Tokens.coordinator(RE))
                 .contentType(ContentType.JSON)
@@ -55,6 +56,8 @@ class CostApiTest {
                 .body("createdBy", equalTo("user-0716"))
                 .extract()
                 .path("id");
+        // A random id: no gap between a municipality's ids counts another municipality's lines.
+        assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), id);
         given().auth()
                 .oauth2(Tokens.viewer(RE))
                 .get(COSTS + "/" + id)
@@ -184,9 +187,11 @@ class CostApiTest {
                         ref));
     }
 
-    private static long firstId(String ref) throws Exception {
-        return Database.count(
-                "select min(c.id) from cost_line c join recipient r on r.id = c.recipient_id where r.ref = ?", ref);
+    private static String firstId(String ref) throws Exception {
+        return Database.text(
+                "select c.line_id::text from cost_line c join recipient r on r.id = c.recipient_id where r.ref = ?"
+                        + " order by c.id limit 1",
+                ref);
     }
 
     @Test

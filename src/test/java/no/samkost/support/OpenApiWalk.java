@@ -80,7 +80,7 @@ public final class OpenApiWalk {
     }
 
     /** A municipality's own data that requests can name: a fresh recipient (version 0) and a cost line. */
-    public record Own(String code, String ref, long costLineId) {}
+    public record Own(String code, String ref, String costLineId) {}
 
     /**
      * The host's data in 3k that requests can name: a service, placements in it (one per step that
@@ -182,8 +182,8 @@ public final class OpenApiWalk {
         String ref = Api.uniqueRef("WALK");
         Api.recipient(code, ref, 1990, true);
         Api.cost(code, ref, "2023-01", "DIRECT_WAGES", "100.00", null);
-        long id = Database.count(
-                "select max(c.id) from cost_line c join recipient r on r.id = c.recipient_id" + " where r.ref = ?",
+        String id = Database.text(
+                "select c.line_id::text from cost_line c join recipient r on r.id = c.recipient_id where r.ref = ?",
                 ref);
         return new Own(code, ref, id);
     }
@@ -216,7 +216,7 @@ public final class OpenApiWalk {
                 .path()
                 .replace("{code}", pathCode)
                 .replace("{ref}", named.ref())
-                .replace("{id}", operation.inCooperation() ? threeK.cooperation() : Long.toString(named.costLineId()))
+                .replace("{id}", operation.inCooperation() ? threeK.cooperation() : named.costLineId())
                 .replace("{serviceId}", threeK.serviceId())
                 .replace("{placementId}", threeK.placementId(operation))
                 .replace("{costYear}", operation.path().contains("/submission") ? "" + SIGN_OFF_YEAR : "2023")
