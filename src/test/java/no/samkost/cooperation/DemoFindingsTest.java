@@ -343,7 +343,7 @@ class DemoFindingsTest {
     }
 
     @Test
-    void aReattributionsReversalSaysNoWagesEitherAndOldNotesCanBeRedacted() throws Exception {
+    void aReattributionsReversalSaysNoWagesEither() throws Exception {
         demo();
         // Another service and year, so the demo's 2023 stays as it is: March 2022, wages corrected.
         String other = CooperationApiTest.createService("demo", Api.uniqueRef("Reversal home"), 2);
