@@ -3,7 +3,8 @@
 # kommune-<code>-realm.json. The files are committed; run this again after changing the template
 # below so that the four realms stay identical apart from the municipality code and name.
 #
-# DEMO ONLY: public client with password grant, password "demo" for every user, no TLS.
+# DEMO ONLY: public client with password grant, a browser client whose secret is in the file
+# (demo-web-secret-<code>), password "demo" for every user, no TLS.
 # See README.md in this folder.
 set -euo pipefail
 
@@ -120,6 +121,69 @@ realm() {
         "roles",
         "profile",
         "email",
+        "web-origins",
+        "acr"
+      ],
+      "optionalClientScopes": []
+    },
+    {
+      "clientId": "samkost-web",
+      "name": "samkost web (demo)",
+      "description": "Demo only: the browser login of /app (authorization code flow with PKCE). Its secret is the demo's, set by deploy/local/run.sh as SAMKOST_WEB_SECRET_${code}.",
+      "enabled": true,
+      "protocol": "openid-connect",
+      "publicClient": false,
+      "clientAuthenticatorType": "client-secret",
+      "secret": "demo-web-secret-${code}",
+      "bearerOnly": false,
+      "consentRequired": false,
+      "standardFlowEnabled": true,
+      "implicitFlowEnabled": false,
+      "directAccessGrantsEnabled": false,
+      "serviceAccountsEnabled": false,
+      "frontchannelLogout": false,
+      "fullScopeAllowed": true,
+      "redirectUris": [
+        "http://127.0.0.1:8080/app/*"
+      ],
+      "webOrigins": [],
+      "attributes": {
+        "pkce.code.challenge.method": "S256",
+        "post.logout.redirect.uris": "http://127.0.0.1:8080/app/*"
+      },
+      "protocolMappers": [
+        {
+          "name": "samkost-audience",
+          "protocol": "openid-connect",
+          "protocolMapper": "oidc-audience-mapper",
+          "consentRequired": false,
+          "config": {
+            "included.custom.audience": "samkost",
+            "access.token.claim": "true",
+            "id.token.claim": "false",
+            "introspection.token.claim": "true"
+          }
+        },
+        {
+          "name": "realm-roles-in-id-token",
+          "protocol": "openid-connect",
+          "protocolMapper": "oidc-usermodel-realm-role-mapper",
+          "consentRequired": false,
+          "config": {
+            "claim.name": "realm_access.roles",
+            "jsonType.label": "String",
+            "multivalued": "true",
+            "id.token.claim": "true",
+            "access.token.claim": "true",
+            "userinfo.token.claim": "false",
+            "introspection.token.claim": "true"
+          }
+        }
+      ],
+      "defaultClientScopes": [
+        "basic",
+        "roles",
+        "profile",
         "web-origins",
         "acr"
       ],

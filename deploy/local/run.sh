@@ -177,6 +177,11 @@ log "Keycloak ready in $((SECONDS - started)) s: $KC_URL (admin console $KC_URL/
 
 log "starting samkost on $APP_URL (data: $SAMKOST_HOME/pgdata)"
 started=$SECONDS
+# The browser login's client secrets of the demo realms (deploy/keycloak/generate-realms.sh); the
+# tenant files name these variables (oidc.webLogin.clientSecretEnv), never the secrets.
+for code in 0702 0706 0714 0716; do
+  export "SAMKOST_WEB_SECRET_${code}=demo-web-secret-${code}"
+done
 java \
   -Dsamkost.embedded.data-dir="$SAMKOST_HOME/pgdata" \
   -Dquarkus.http.host=127.0.0.1 \
@@ -185,6 +190,7 @@ java \
 APP_PID=$!
 if wait_until 180 "$APP_PID" samkost "$APP_PORT" /q/health/ready; then
   log "samkost ready in $((SECONDS - started)) s: $APP_URL (API docs $APP_URL/q/swagger-ui). Ctrl-C stops both."
+  log "web front end: $APP_URL/app/ (log in as coordinator-0716, auditor-0716, group-0714, ...; password demo)"
 elif kill -0 "$APP_PID" 2>/dev/null; then
   log "samkost is still not ready after 180 s; keeping it running (see its log above)"
 fi

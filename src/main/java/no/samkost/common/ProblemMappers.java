@@ -39,6 +39,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response problem(ProblemType type, String detail, List<Problem.Violation> errors, UriInfo uri) {
+        if (uri != null && ProblemPage.isPage(uri.getRequestUri().getPath())) {
+            return ProblemPage.of(type, detail, errors);
+        }
         Problem body = new Problem(
                 type.uri(),
                 type.title(),

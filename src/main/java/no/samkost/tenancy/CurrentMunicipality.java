@@ -55,6 +55,18 @@ public class CurrentMunicipality {
         return principal == null ? "unknown" : principal.getName();
     }
 
+    /**
+     * What names this login session: the OIDC tenant that verified it, the subject, and the
+     * identity provider's session id ({@code sid}) when it gives one. The web front end binds its
+     * form tokens to it, so a token of one session is worth nothing in another.
+     */
+    public String sessionBinding() {
+        SecurityIdentity identity = identities.getIdentity();
+        String tenant = identity.getAttribute(io.quarkus.oidc.runtime.OidcUtils.TENANT_ID_ATTRIBUTE);
+        Object sid = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("sid") : null;
+        return tenant + "\n" + subject() + "\n" + (sid == null ? "" : sid.toString());
+    }
+
     /** A readable name for the person (preferred_username or similar); may change over time. */
     public String displayName() {
         Principal principal = identities.getIdentity().getPrincipal();

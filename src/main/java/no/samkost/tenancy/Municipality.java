@@ -22,5 +22,14 @@ public record Municipality(String id, String code, String name, Map<Integer, Lon
             String authServerUrl,
             String audience,
             String roleClaimPath,
-            Map<String, String> roleMapping) {}
+            Map<String, String> roleMapping,
+            Optional<WebLogin> webLogin) {}
+
+    /**
+     * The browser login (authorization code flow with PKCE) through the same identity provider.
+     *
+     * @param clientSecretEnv the name of the environment variable (or configuration property) that
+     *     holds the client secret: the secret itself never sits in a tenant file
+     */
+    public record WebLogin(String clientId, String clientSecretEnv) {}
 }

@@ -33,11 +33,15 @@ public class MunicipalityIdentityAugmentor implements SecurityIdentityAugmentor 
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        if (identity.getPrincipal() instanceof JsonWebToken token && !accessToken(token)) {
+        String oidcTenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
+        // A browser session's principal is the ID token of its code flow (the tenant is a web
+        // tenant, reached only without a bearer header); a bearer call must bring an access token.
+        if (!MunicipalityOidcTenants.isWebTenant(oidcTenant)
+                && identity.getPrincipal() instanceof JsonWebToken token
+                && !accessToken(token)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("not an access token"));
         }
-        Optional<Municipality> municipality =
-                tenants.municipalityOfOidcTenant(identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE));
+        Optional<Municipality> municipality = tenants.municipalityOfOidcTenant(oidcTenant);
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())

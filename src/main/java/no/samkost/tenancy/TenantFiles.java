@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ public final class TenantFiles {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern COOPERATION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern CODE = Pattern.compile("\\d{4}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,99}");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -42,7 +44,11 @@ public final class TenantFiles {
             String authServerUrl,
             String audience,
             String roleClaimPath,
-            Map<String, String> roleMapping) {}
+            Map<String, String> roleMapping,
+            WebLoginFile webLogin) {}
+
+    /** The browser login: a confidential client; its secret is named, never written, here. */
+    record WebLoginFile(String clientId, String clientSecretEnv) {}
 
     /** The membership part of a cooperation file; its {@code agreement} is read by the cooperation module. */
     @JsonIgnoreProperties({"agreement"})
@@ -133,7 +139,19 @@ public final class TenantFiles {
                         file,
                         Role.named(role).isPresent(),
                         "oidc.roleMapping maps '" + idpRole + "' to unknown role '" + role
-                                + "' (known: coordinator, viewer, cooperation-member)"));
+                                + "' (known: coordinator, viewer, cooperation-member, auditor)"));
+        Optional<Municipality.WebLogin> webLogin = Optional.ofNullable(o.webLogin())
+                .map(w -> {
+                    require(file, w.clientId() != null && !w.clientId().isBlank(), "oidc.webLogin.clientId is missing");
+                    require(
+                            file,
+                            w.clientSecretEnv() != null
+                                    && ENV_NAME.matcher(w.clientSecretEnv()).matches(),
+                            "oidc.webLogin.clientSecretEnv must name an environment variable (A-Z, 0-9, _), "
+                                    + "not hold the secret (got "
+                                    + (w.clientSecretEnv() == null ? "nothing" : "a value that is no such name") + ")");
+                    return new Municipality.WebLogin(w.clientId(), w.clientSecretEnv());
+                });
         Map<Integer, Long> population = f.population() == null ? Map.of() : Map.copyOf(f.population());
         population.forEach((year, count) -> require(
                 file, count != null && count >= 0, "population for " + year + " must be a non-negative number"));
@@ -143,7 +161,12 @@ public final class TenantFiles {
                 f.name(),
                 population,
                 new Municipality.OidcSettings(
-                        o.issuer(), authServerUrl, o.audience(), o.roleClaimPath(), Map.copyOf(o.roleMapping())));
+                        o.issuer(),
+                        authServerUrl,
+                        o.audience(),
+                        o.roleClaimPath(),
+                        Map.copyOf(o.roleMapping()),
+                        webLogin));
     }
 
     private static Cooperation toCooperation(Path file, CooperationFile f, Set<String> tenantIds) {

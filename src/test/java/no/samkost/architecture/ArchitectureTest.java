@@ -47,7 +47,7 @@ class ArchitectureTest {
     static final List<String> FEATURES = List.of("audit", "recipients", "costs", "reimbursement", "cooperation");
 
     /** The application around the features: entry points that may use features' published classes. */
-    static final List<String> APPLICATION = List.of("demo", "runtime");
+    static final List<String> APPLICATION = List.of("demo", "runtime", "web");
 
     /**
      * Classes published beyond the general definition in {@link #published}, each with its reason.
@@ -210,6 +210,19 @@ class ArchitectureTest {
                         }
                     }
                 })
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    @Test
+    void pagesReachDataOnlyThroughTheServicesTheApiUses() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "jakarta.persistence..", "org.hibernate..", "io.agroal..")
+                .because("there is no second path to the data: a page shows what the API's services answer")
                 .allowEmptyShould(false)
                 .check(main);
     }

@@ -1,0 +1,52 @@
+package no.samkost.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import no.samkost.tenancy.CurrentMunicipality;
+import no.samkost.tenancy.Municipality;
+import no.samkost.tenancy.MunicipalityRegistry;
+import no.samkost.tenancy.Role;
+
+/** Builds the {@link PageContext} of the logged-in person for a page in a section. */
+@ApplicationScoped
+public class Pages {
+
+    private final SecurityIdentity identity;
+    private final CurrentMunicipality current;
+    private final MunicipalityRegistry registry;
+    private final FormTokens tokens;
+
+    public Pages(
+            SecurityIdentity identity, CurrentMunicipality current, MunicipalityRegistry registry, FormTokens tokens) {
+        this.identity = identity;
+        this.current = current;
+        this.registry = registry;
+        this.tokens = tokens;
+    }
+
+    public PageContext context(String section) {
+        Municipality m = current.require();
+        List<PageContext.CooperationLink> cooperations = identity.hasRole(Role.COOPERATION_MEMBER)
+                ? registry.cooperationsOf(m).stream()
+                        .map(c -> new PageContext.CooperationLink(c.id(), c.name()))
+                        .toList()
+                : List.of();
+        return new PageContext(
+                m.code(),
+                m.name(),
+                current.displayName(),
+                identity.hasRole(Role.COORDINATOR),
+                identity.hasRole(Role.VIEWER),
+                identity.hasRole(Role.AUDITOR),
+                identity.hasRole(Role.COOPERATION_MEMBER),
+                tokens.token(current.sessionBinding()),
+                cooperations,
+                section);
+    }
+
+    /** Refuses (403) a form that does not carry this session's token. */
+    public void verifyForm(String token) {
+        tokens.verify(current.sessionBinding(), token);
+    }
+}
