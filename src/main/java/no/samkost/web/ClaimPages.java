@@ -134,10 +134,7 @@ public class ClaimPages {
         pages.verifyForm(csrf);
         int year = Years.parse(aar, defaultYear());
         if (reason == null || reason.isBlank()) {
-            return Response.status(400)
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(render(year, null, FormOutcome.field("reason", "Skriv hvorfor kravet åpnes igjen.")))
-                    .build();
+            return render(year, null, FormOutcome.field("reason", "Skriv hvorfor kravet åpnes igjen."));
         }
         try {
             submissions.reopen(year, reason.trim(), Optional.empty());
@@ -148,10 +145,7 @@ public class ClaimPages {
     }
 
     private Response refused(int year, ProblemException e) {
-        return Response.status(e.type().status())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(render(year, null, FormOutcome.of(e, java.util.Map.of())))
-                .build();
+        return render(year, null, FormOutcome.of(e, java.util.Map.of()));
     }
 
     private Response render(int year, String message, FormOutcome outcome) {

@@ -27,6 +27,7 @@ import java.util.Optional;
 import no.samkost.common.Page;
 import no.samkost.common.Problem;
 import no.samkost.common.ProblemException;
+import no.samkost.common.ProblemType;
 import no.samkost.costs.CostCategory;
 import no.samkost.costs.CostDtos.CostLineView;
 import no.samkost.costs.CostDtos.ImportResult;
@@ -59,6 +60,7 @@ public class CostPages {
                 String message,
                 List<Problem.Violation> importErrors,
                 String importSummary,
+                String importProblemType,
                 String importHeader);
     }
 
@@ -104,7 +106,7 @@ public class CostPages {
         String message = "importert".equals(melding) && antall != null && antall.matches("\\d{1,9}")
                 ? antall + " kostnadslinjer er importert."
                 : null;
-        return render(year, RecipientPages.pageNumber(side), message, List.of(), null);
+        return render(year, RecipientPages.pageNumber(side), message, List.of(), null, null);
     }
 
     /** The figures of the chart as CSV: month, then one column per category. */
@@ -146,14 +148,17 @@ public class CostPages {
         int year = Years.parse(aar, defaultYear());
         if (file == null || file.uploadedFile() == null) {
             return refused(
-                    year, 400, List.of(Problem.Violation.field("fil", "no file")), "Velg en CSV-fil å importere.");
+                    year,
+                    ProblemType.VALIDATION,
+                    List.of(Problem.Violation.field("fil", "no file")),
+                    "Velg en CSV-fil å importere.");
         }
         ImportResult result;
         try (ImportSlots.Slot slot = slots.take();
                 InputStream body = Files.newInputStream(file.uploadedFile())) {
             result = imports.importCsv(body, Optional.empty());
         } catch (ProblemException e) {
-            return refused(year, e.type().status(), e.violations(), importSummary(e));
+            return refused(year, e.type(), e.violations(), importSummary(e));
         } catch (IOException e) {
             throw new UncheckedIOException("the uploaded file could not be read back", e);
         }
@@ -173,15 +178,20 @@ public class CostPages {
         return what + " Ingenting er importert; rett radene og last opp hele filen på nytt.";
     }
 
-    private Response refused(int year, int status, List<Problem.Violation> errors, String summary) {
-        return Response.status(status)
+    private Response refused(int year, ProblemType type, List<Problem.Violation> errors, String summary) {
+        return Response.status(type.status())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(render(year, 0, null, errors, summary))
+                .entity(render(year, 0, null, errors, summary, type.uri()))
                 .build();
     }
 
     private TemplateInstance render(
-            int year, int page, String message, List<Problem.Violation> importErrors, String importSummary) {
+            int year,
+            int page,
+            String message,
+            List<Problem.Violation> importErrors,
+            String importSummary,
+            String importProblemType) {
         MonthlyCosts monthly = costs.monthly(year);
         List<CategoryColumn> columns = Arrays.stream(CostCategory.values())
                 .filter(c -> monthly.yearTotals().get(c).compareTo(BigDecimal.ZERO) != 0)
@@ -197,6 +207,7 @@ public class CostPages {
                 message,
                 importErrors,
                 importSummary,
+                importProblemType,
                 CostImport.HEADER);
     }
 

@@ -8,16 +8,20 @@ import java.util.Map;
 import java.util.Set;
 import no.samkost.common.Problem;
 import no.samkost.common.ProblemException;
+import no.samkost.common.ProblemType;
 
 /**
  * What went wrong with a form, for the page that shows it again: a Norwegian summary, and per field
  * the Norwegian explanation the page gives (or the service's own sentence when the page has none).
- * The status is the one the API answers for the same request.
+ * The status and problem type are the ones the API answers for the same request; the page names the
+ * type in {@code data-problem-type} as the problem pages do.
  */
-public record FormOutcome(int status, String summary, Map<String, String> fields, List<String> details) {
+public record FormOutcome(int status, String type, String summary, Map<String, String> fields, List<String> details) {
+
+    static final String VALIDATION = ProblemType.VALIDATION.uri();
 
     public static FormOutcome none() {
-        return new FormOutcome(200, null, Map.of(), List.of());
+        return new FormOutcome(200, null, null, Map.of(), List.of());
     }
 
     public boolean failed() {
@@ -48,7 +52,8 @@ public record FormOutcome(int status, String summary, Map<String, String> fields
         if (fields.isEmpty()) {
             details.add(e.getMessage());
         }
-        return new FormOutcome(e.type().status(), summary(e.type().status()), fields, details);
+        return new FormOutcome(
+                e.type().status(), e.type().uri(), summary(e.type().status()), fields, details);
     }
 
     static FormOutcome of(Set<? extends ConstraintViolation<?>> violations, Map<String, String> norwegian) {
@@ -59,12 +64,12 @@ public record FormOutcome(int status, String summary, Map<String, String> fields
             fields.putIfAbsent(field, norwegian.getOrDefault(field, v.getMessage()));
             details.add(field + ": " + v.getMessage());
         }
-        return new FormOutcome(400, summary(400), fields, details);
+        return new FormOutcome(400, VALIDATION, summary(400), fields, details);
     }
 
     /** A field the page could not even read (a year that is no number). */
     static FormOutcome field(String field, String norwegian) {
-        return new FormOutcome(400, summary(400), Map.of(field, norwegian), List.of());
+        return new FormOutcome(400, VALIDATION, summary(400), Map.of(field, norwegian), List.of());
     }
 
     static String summary(int status) {

@@ -32,4 +32,9 @@ public record PageContext(
     public boolean in(String name) {
         return name.equals(section);
     }
+
+    /** The section of a cooperation's pages is {@code samarbeid-<id>}. */
+    public boolean inCooperation(String id) {
+        return ("samarbeid-" + id).equals(section);
+    }
 }
