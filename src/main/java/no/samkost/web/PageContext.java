@@ -32,4 +32,9 @@ public record PageContext(
     public boolean in(String name) {
         return name.equals(section);
     }
+
+    /** Whether this is a page of the cooperation {@code id} (section {@code samarbeid-<id>}). */
+    public boolean inCooperation(String id) {
+        return in("samarbeid-" + id);
+    }
 }
