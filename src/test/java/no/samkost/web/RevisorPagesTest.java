@@ -312,6 +312,14 @@ class RevisorPagesTest {
                 .then()
                 .spec(refused(422, "Refusjonskrav for kostnadsåret 2015"))
                 .body(containsString("et tegn som ikke kan lagres"));
+        // As a browser sends it: UTF-8, percent-encoded; a bidi control (U+202E) is refused as in the API.
+        as(auditor())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .body("_csrf=" + csrf + "&begrunnelse=a%E2%80%AEb")
+                .post(PAGES + "/krav/2015/retur")
+                .then()
+                .spec(refused(422, "Refusjonskrav for kostnadsåret 2015"))
+                .body(containsString("et tegn som ikke kan lagres"));
         assertEquals(before, Database.fingerprintExcept("audit_entry"));
         assertEquals("OPEN", state(year));
     }
