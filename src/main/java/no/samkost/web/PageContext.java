@@ -33,8 +33,8 @@ public record PageContext(
         return name.equals(section);
     }
 
-    /** The section of a cooperation's pages is {@code samarbeid-<id>}. */
+    /** Whether this is a page of the cooperation {@code id} (section {@code samarbeid-<id>}). */
     public boolean inCooperation(String id) {
-        return ("samarbeid-" + id).equals(section);
+        return in("samarbeid-" + id);
     }
 }
