@@ -402,7 +402,7 @@ class MunicipalityPagesTest {
                 .header("Location", containsString("/app/0706/krav?aar=2008&melding=sendt"));
         assertEquals("SUBMITTED", claimState(token, sandefjord, 2008));
         String html = page(token, "/app/0706/krav?aar=2008");
-        assertTrue(html.contains("Sendt til revisor") && html.contains("Åpne kravet igjen"), "state and reopening");
+        assertTrue(html.contains("sendt til revisor") && html.contains("Åpne kravet igjen"), "state and reopening");
         // a second signature of a submitted year is the API's 409, on the page
         given().auth()
                 .oauth2(token)
