@@ -7,79 +7,36 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.restassured.RestAssured;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * End to end, as a newcomer would run it: a real Keycloak from the Maven Central zip with the demo
  * realms, and the packaged service started the way {@code deploy/local/run.sh} starts it (its own
- * embedded PostgreSQL, the repository's tenants/ files). Users log in with the password grant.
+ * embedded PostgreSQL, the repository's tenants/ files), shared with the browser tests ({@link
+ * DemoStack}). Users log in with the password grant.
  */
+@ExtendWith(DemoStack.Extension.class)
 class KeycloakEndToEndIT {
 
-    static final KeycloakResource keycloak = new KeycloakResource();
-    static Process service;
     static String keycloakUrl;
-    static Path serviceLog;
-    static Path dataDir;
 
     @BeforeAll
-    static void startKeycloakAndTheService() throws Exception {
-        Map<String, String> config = keycloak.start();
-        keycloakUrl = config.get("samkost.e2e.keycloak-url");
-        int port = freePort();
-        dataDir = Files.createTempDirectory("samkost-e2e-pg");
-        serviceLog = Path.of("target", "samkost-e2e-service.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsamkost.embedded.data-dir=" + dataDir,
-                "-Dsamkost.tenants.dir=" + config.get("samkost.tenants.dir"),
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-jar",
-                Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        service = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(serviceLog.toFile())
-                .start();
+    static void useTheSharedDemo(DemoStack demo) {
+        keycloakUrl = demo.keycloakUrl();
         RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = port;
-        awaitReady("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofSeconds(90));
+        RestAssured.port = demo.servicePort();
     }
 
     @AfterAll
-    static void stopBoth() throws Exception {
-        if (service != null) {
-            service.destroy(); // SIGTERM: the service stops its embedded PostgreSQL on the way out
-            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
-        }
-        keycloak.stop();
+    static void resetRestAssured() {
         RestAssured.reset();
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
     }
 
     @Test
@@ -286,33 +243,5 @@ class KeycloakEndToEndIT {
                     .then()
                     .statusCode(200);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitReady(String url, Duration timeout) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service exited early; see " + serviceLog.toAbsolutePath());
-            }
-            try {
-                HttpResponse<String> response = client.send(
-                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(
-                "the service was not ready in " + timeout + "; see " + serviceLog.toAbsolutePath());
     }
 }

@@ -25,7 +25,10 @@ import java.util.stream.Stream;
 /**
  * A real Keycloak (the Maven Central distribution, dev mode) with the demo realms from {@code
  * deploy/keycloak}, on a free port of 127.0.0.1. Gives the test a copy of the repository's tenant
- * files that point at this Keycloak instead of the demo's {@value #DEMO_KEYCLOAK_URL}.
+ * files that point at this Keycloak instead of the demo's {@value #DEMO_KEYCLOAK_URL}. The realms'
+ * browser client ({@code samkost-web}) lets the browser back to the demo service's {@value
+ * #DEMO_SERVICE_URL} only; the copies imported here name the test's service instead (its port is
+ * chosen before Keycloak starts, see {@link DemoStack}).
  *
  * <p>Keycloak's home is {@code -Dsamkost.keycloak.home}, which failsafe sets to the copy the build
  * unpacks in {@code pre-integration-test}. Each start uses a fresh H2 database in a temporary
@@ -43,13 +46,25 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     static final String KEYCLOAK_VERSION = "26.4.7";
     static final String DEMO_KEYCLOAK_URL = "http://127.0.0.1:8180";
+    static final String DEMO_SERVICE_URL = "http://127.0.0.1:8080";
     // Its Quarkus re-augmentation alone took a minute on the shared 2-core build machine under load.
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    private final String serviceUrl;
     private Process process;
     private Path tenantsDir;
     private Path databaseDir;
+
+    /** Realms whose browser client redirects to the demo's {@value #DEMO_SERVICE_URL}. */
+    public KeycloakResource() {
+        this(DEMO_SERVICE_URL);
+    }
+
+    /** Realms whose browser client redirects to {@code serviceUrl}, e.g. {@code http://127.0.0.1:41235}. */
+    public KeycloakResource(String serviceUrl) {
+        this.serviceUrl = serviceUrl;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -57,7 +72,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         Path home = keycloakHome(projectDir);
         Path log = projectDir.resolve("target").resolve("keycloak-e2e.log");
         try {
-            prepareImport(home, projectDir.resolve("deploy").resolve("keycloak"));
+            prepareImport(home, projectDir.resolve("deploy").resolve("keycloak"), serviceUrl);
             databaseDir = Files.createTempDirectory("samkost-e2e-keycloak-db");
             int port = freePort();
             String url = "http://127.0.0.1:" + port;
@@ -141,8 +156,11 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         return home;
     }
 
-    /** {@code <home>/data/import} holds exactly the repository's realm files. */
-    private static void prepareImport(Path home, Path realmDir) throws IOException {
+    /**
+     * {@code <home>/data/import} holds exactly the repository's realm files, their redirect and
+     * post-logout URIs pointed at {@code serviceUrl}.
+     */
+    private static void prepareImport(Path home, Path realmDir, String serviceUrl) throws IOException {
         List<Path> realms = list(realmDir, "*.json");
         if (realms.isEmpty()) {
             throw new IllegalStateException("no realm files (*.json) in " + realmDir);
@@ -153,23 +171,36 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             Files.delete(old);
         }
         for (Path realm : realms) {
-            Files.copy(realm, importDir.resolve(realm.getFileName()));
+            String text = Files.readString(realm, StandardCharsets.UTF_8);
+            Files.writeString(
+                    importDir.resolve(realm.getFileName()),
+                    text.replace(DEMO_SERVICE_URL, serviceUrl),
+                    StandardCharsets.UTF_8);
         }
     }
 
     private void awaitDiscovery(String url, Path log) {
-        URI discovery = URI.create(url + "/realms/kommune-0716/.well-known/openid-configuration");
+        awaitOk(
+                URI.create(url + "/realms/kommune-0716/.well-known/openid-configuration"),
+                process,
+                "Keycloak",
+                STARTUP_TIMEOUT,
+                log);
+    }
+
+    /** Waits until {@code url} answers 200; fails early when {@code process} ({@code name}) exits. */
+    static void awaitOk(URI url, Process process, String name, Duration timeout, Path log) {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
-                        "Keycloak exited with status " + process.exitValue() + " while starting; see " + log);
+                        name + " exited with status " + process.exitValue() + " while starting; see " + log);
             }
             try {
                 HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(discovery)
+                        HttpRequest.newBuilder(url)
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
@@ -180,12 +211,11 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                 // still starting
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException(
-                "Keycloak did not serve " + discovery + " within " + STARTUP_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(name + " did not serve " + url + " within " + timeout + "; see " + log);
     }
 
     /** Copies every *.yaml under {@code tenants} (keeping sub-folders), pointed at {@code url}. */
@@ -209,7 +239,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         return target;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -235,7 +265,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }
