@@ -217,4 +217,73 @@ class BrowserIT {
                 .hasMessageContaining("CSP violation in the console")
                 .hasMessageContaining("example.invalid");
     }
+
+    @Test
+    void aCoordinatorImportsACsvWithOneBadRowAndSeesTheRowNamed(BrowserSession browser) throws Exception {
+        browser.loginAs("0716", "coordinator-0716");
+        BrowserSession.Page costs = browser.visit("/app/0716/kostnader?aar=2023", "kostnader-2023");
+        assertThat(costs.heading()).isEqualTo("Kostnader 2023");
+        assertThat(browser.driver().findElements(By.cssSelector("#diagram-kostnader canvas")))
+                .as("the chart is drawn from its table")
+                .isNotEmpty();
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("samkost-import", ".csv");
+        java.nio.file.Files.writeString(
+                csv,
+                "recipient_ref,period,category,amount,note\n"
+                        + "DEMO-RE-3,2023-12,DIRECT_WAGES,100.00,nettleser\n"
+                        + "DEMO-RE-3,2023-12,DIRECT_WAGES,ti kroner,nettleser\n"
+                        + "DEMO-RE-3,2023-12,USER_PAYMENT,50.00,nettleser\n");
+        browser.driver().findElement(By.id("fil")).sendKeys(csv.toAbsolutePath().toString());
+        browser.driver()
+                .findElement(By.xpath("//button[normalize-space()='Importer']"))
+                .click();
+        new WebDriverWait(browser.driver(), BrowserSession.WAIT)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("importfeil")));
+        browser.check("kostnader-import-feil");
+        String errors = browser.driver().findElement(By.id("importfeil")).getText();
+        assertThat(errors).contains("1 rad har feil. Ingenting er importert");
+        assertThat(browser.driver().findElements(By.cssSelector("#importfeil tbody tr td:first-child")).stream()
+                        .map(org.openqa.selenium.WebElement::getText)
+                        .toList())
+                .containsExactly("2");
+        java.nio.file.Files.delete(csv);
+    }
+
+    @Test
+    void theClaimOf2023OpensAndItsCsvDownloads(BrowserSession browser) {
+        browser.loginAs("0716", "viewer-0716");
+        BrowserSession.Page claim = browser.visit("/app/0716/krav?aar=2023", "krav-2023");
+        assertThat(claim.heading()).isEqualTo("Refusjonskrav for kostnadsåret 2023");
+        String text = browser.driver().findElement(By.tagName("main")).getText();
+        assertThat(text).contains("DEMO-RE-1", "Innslagspunkt", "1 608 000,00 kr", "80 %");
+        String href = browser.driver()
+                .findElement(By.linkText("Last ned kravet som CSV"))
+                .getAttribute("href");
+        // The download as the browser fetches it, with its session: an attachment, the claim's CSV.
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> download =
+                (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "fetch(arguments[0]).then(r => r.text().then(t => done({status: r.status,"
+                                        + " disposition: r.headers.get('Content-Disposition'), body: t})));",
+                                href);
+        assertThat(download.get("status")).isEqualTo(200L);
+        assertThat((String) download.get("disposition")).startsWith("attachment");
+        assertThat((String) download.get("body"))
+                .startsWith("municipality,costYear,grantYear,ref,")
+                .contains("0716,2023,2024,DEMO-RE-1,");
+    }
+
+    @Test
+    void theAuditorSeesTheSubmittedClaimAndTheAuditTrail(BrowserSession browser) {
+        browser.loginAs("0706", "auditor-0706");
+        BrowserSession.Page overview = browser.visit("/app/0706/revisor", "revisor");
+        assertThat(overview.heading()).isEqualTo("Revisor");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("2023", "sendt til revisor");
+        browser.visit("/app/0706/revisor/krav/2023", "revisor-krav-2023");
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Attester");
+        BrowserSession.Page trail = browser.visit("/app/0706/revisor/spor", "revisor-spor");
+        assertThat(trail.status()).isEqualTo(200);
+    }
 }
