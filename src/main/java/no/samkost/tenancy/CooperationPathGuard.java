@@ -5,16 +5,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every path under {@code /api/v1/cooperations/{id}} is refused with 403 unless the caller's
- * municipality is a member of that cooperation; an unknown id answers the same, so ids cannot be
- * probed. Like the municipality guard, it runs before the body is read or any query runs.
+ * Every path under {@code /api/v1/cooperations/{id}}, and every page under
+ * {@code /app/{code}/samarbeid/{id}}, is refused with 403 unless the caller's municipality is a
+ * member of that cooperation; an unknown id answers the same, so ids cannot be probed. Like the
+ * municipality guard, it runs before the body is read or any query runs.
  */
 public class CooperationPathGuard extends PathGuard {
 
     static final String PREFIX = "/api/v1/cooperations/";
+    static final Pattern PAGES = Pattern.compile("/app/[^/]+/samarbeid/.*");
     static final String ID_PARAMETER = "id";
 
     private final MunicipalityRegistry registry;
@@ -32,7 +35,8 @@ public class CooperationPathGuard extends PathGuard {
 
     @Override
     Optional<String> segment(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith(PREFIX)) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith(PREFIX) && !PAGES.matcher(path).matches()) {
             return Optional.empty();
         }
         return Optional.ofNullable(request.getUriInfo().getPathParameters().getFirst(ID_PARAMETER));

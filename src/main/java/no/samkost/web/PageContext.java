@@ -32,4 +32,13 @@ public record PageContext(
     public boolean in(String name) {
         return name.equals(section);
     }
+
+    /** The section of a cooperation's pages (Qute has no string concatenation in the layout's test). */
+    public boolean inCooperation(String id) {
+        return in(cooperationSection(id));
+    }
+
+    static String cooperationSection(String id) {
+        return "samarbeid-" + id;
+    }
 }
