@@ -42,6 +42,7 @@ public class CooperationPage {
 
     /** The page: {@code missingRules} set (and no figures) when the year has no reimbursement rules. */
     public record Overview(
+            String path,
             CooperationView cooperation,
             boolean host,
             int costYear,
@@ -108,39 +109,27 @@ public class CooperationPage {
                 .toList();
         boolean host = cooperations.callerHosts(c);
         PageContext ctx = pages.context(PageContext.cooperationSection(id));
-        if (!years.hasRules(costYear)) {
-            String missing = "Det finnes ingen refusjonsregler for tilskuddsåret " + (costYear + 1) + " (kostnader fra "
-                    + costYear + "), så de samlede tallene kan ikke regnes ut for dette året.";
-            return Templates.overview(
-                    ctx,
-                    new Overview(
-                            view,
-                            host,
-                            costYear,
-                            costYear + 1,
-                            years.withRules(),
-                            missing,
-                            null,
-                            List.of(),
-                            null,
-                            null,
-                            serviceLines));
-        }
-        PooledView figures = pooled.pooled(id, costYear);
-        ComparisonView compared = comparison.comparison(id, costYear);
+        String path = ctx.base() + "/samarbeid/" + id;
+        String missing = years.hasRules(costYear)
+                ? null
+                : "Det finnes ingen refusjonsregler for tilskuddsåret " + (costYear + 1) + " (kostnader fra " + costYear
+                        + "), så de samlede tallene kan ikke regnes ut for dette året.";
+        PooledView figures = missing == null ? pooled.pooled(id, costYear) : null;
+        ComparisonView compared = missing == null ? comparison.comparison(id, costYear) : null;
         Map<String, String> names = names(view);
         return Templates.overview(
                 ctx,
                 new Overview(
+                        path,
                         view,
                         host,
                         costYear,
                         costYear + 1,
                         years.withRules(),
-                        null,
-                        pooledTable(figures, names, ctx.code()),
-                        figures.notes(),
-                        comparisonTable(compared, names, ctx.code()),
+                        missing,
+                        figures == null ? null : pooledTable(figures, names, ctx.code()),
+                        figures == null ? List.of() : figures.notes(),
+                        compared == null ? null : comparisonTable(compared, names, ctx.code()),
                         compared,
                         serviceLines));
     }

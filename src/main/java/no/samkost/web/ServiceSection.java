@@ -29,6 +29,7 @@ import no.samkost.tenancy.Cooperation;
 public class ServiceSection {
 
     public record View(
+            String path,
             CooperationView cooperation,
             JointServiceView service,
             String kind,
@@ -148,6 +149,7 @@ public class ServiceSection {
         List<PlacementView> placements = reads ? placementList.list(id, serviceId) : List.of();
         Map<String, String> names = CooperationPage.names(cooperation);
         return new View(
+                ctx.base() + "/samarbeid/" + id + "/tjenester/" + serviceId,
                 cooperation,
                 service,
                 Labels.kind(service.kind()),

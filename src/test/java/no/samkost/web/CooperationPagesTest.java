@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.samkost.cooperation.CooperationApiTest;
+import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.support.Api;
 import no.samkost.support.Database;
 import no.samkost.support.Money;
@@ -54,16 +55,11 @@ class CooperationPagesTest {
 
     static final String COOPERATION = "3k";
     static final String PAGE = "/app/{code}/samarbeid/3k";
-    static final List<String> POOLED_FIELDS = List.of(
-            "placedRecipients", "placementDays", "attributedCosts", "sharedCostShare", "expectedGrant", "netCost");
+    /** The API's member fields, in the pages' column order. */
+    static final List<String> POOLED_FIELDS = SmallNumbers.POOLED_FIELDS;
+
     static final Map<String, String> TOTAL_OF = Map.of("sharedCostShare", "sharedCosts");
-    static final List<String> COMPARISON_FIELDS = List.of(
-            "placedRecipients",
-            "pooledNetCost",
-            "standAloneCosts",
-            "standAloneExpectedGrant",
-            "standAloneNetCost",
-            "savingsFromCooperation");
+    static final List<String> COMPARISON_FIELDS = SmallNumbers.COMPARISON_FIELDS;
 
     @Inject
     FormTokens formTokens;
