@@ -47,7 +47,10 @@ public class OversizeBodyProblem {
                 return;
             }
             String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-            boolean csv = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/csv");
+            String lowerType = type == null ? "" : type.toLowerCase(Locale.ROOT);
+            // A CSV file uploaded from the web front end's import form arrives as multipart/form-data;
+            // it is the same file as a text/csv import, so it gets the same limit.
+            boolean csv = lowerType.startsWith("text/csv") || lowerType.startsWith("multipart/form-data");
             long limit = csv ? csvLimit : jsonLimit;
             String announced = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (announced == null && !csv) {

@@ -3,6 +3,8 @@ package no.samkost.costs;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -36,6 +38,15 @@ public final class CostDtos {
                     UUID importId,
             Instant createdAt,
             String createdBy) {}
+
+    @Schema(
+            name = "MonthlyCosts",
+            description = "The ledger's sums per month and category for one year: every month, every category "
+                    + "(0.00 where there is no line). Corrections (negative lines) are included.")
+    public record MonthlyCosts(int year, List<MonthCosts> months, Map<CostCategory, BigDecimal> yearTotals) {}
+
+    @Schema(name = "MonthCosts")
+    public record MonthCosts(@Schema(description = "YYYY-MM") String month, Map<CostCategory, BigDecimal> byCategory) {}
 
     @Schema(name = "ImportResult")
     public record ImportResult(long imported, UUID importId) {}

@@ -25,6 +25,7 @@ import no.samkost.common.IdempotentRequests;
 import no.samkost.common.Page;
 import no.samkost.costs.CostDtos.CostLineView;
 import no.samkost.costs.CostDtos.ImportResult;
+import no.samkost.costs.CostDtos.MonthlyCosts;
 import no.samkost.costs.CostDtos.NewCostLine;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -123,6 +124,19 @@ public class CostResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return costs.list(year, recipientRef, page, size);
+    }
+
+    @GET
+    @Path("/monthly")
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.AUDITOR})
+    @Operation(
+            operationId = "monthlyCosts",
+            summary = "The ledger's sums per month and category for one year",
+            description = "Every month of the year and every category, 0.00 where there is no line; the web "
+                    + "front end's cost chart shows exactly these figures.")
+    public MonthlyCosts monthly(
+            @PathParam("code") String code, @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
+        return costs.monthly(year);
     }
 
     @GET

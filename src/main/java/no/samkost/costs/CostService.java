@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import no.samkost.audit.AuditTrail;
 import no.samkost.common.IdempotentRequests;
@@ -18,6 +22,8 @@ import no.samkost.common.Problem;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import no.samkost.costs.CostDtos.CostLineView;
+import no.samkost.costs.CostDtos.MonthCosts;
+import no.samkost.costs.CostDtos.MonthlyCosts;
 import no.samkost.costs.CostDtos.NewCostLine;
 import no.samkost.recipients.RecipientDirectory;
 import no.samkost.tenancy.CurrentMunicipality;
@@ -107,6 +113,44 @@ public class CostService {
         }
         audit.recordRead("cost.read", "line " + id);
         return view((CostLine) rows.get(0)[0], (String) rows.get(0)[1]);
+    }
+
+    /** The year's sums per month and category, one grouped query over the municipality's lines. */
+    public MonthlyCosts monthly(int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        List<Object[]> sums = entityManager
+                .createQuery(
+                        "select c.period, c.category, sum(c.amount) from CostLine c"
+                                + " where c.period >= :from and c.period < :to group by c.period, c.category",
+                        Object[].class)
+                .setParameter("from", from)
+                .setParameter("to", from.plusYears(1))
+                .getResultList();
+        Map<YearMonth, Map<CostCategory, BigDecimal>> byMonth = new TreeMap<>();
+        for (int m = 1; m <= 12; m++) {
+            Map<CostCategory, BigDecimal> zero = new EnumMap<>(CostCategory.class);
+            for (CostCategory category : CostCategory.values()) {
+                zero.put(category, BigDecimal.ZERO.setScale(2));
+            }
+            byMonth.put(YearMonth.of(year, m), zero);
+        }
+        Map<CostCategory, BigDecimal> yearTotals = new EnumMap<>(CostCategory.class);
+        for (CostCategory category : CostCategory.values()) {
+            yearTotals.put(category, BigDecimal.ZERO.setScale(2));
+        }
+        for (Object[] row : sums) {
+            CostCategory category = (CostCategory) row[1];
+            BigDecimal sum = ((BigDecimal) row[2]).setScale(2);
+            byMonth.get(YearMonth.from((LocalDate) row[0])).put(category, sum);
+            yearTotals.merge(category, sum, BigDecimal::add);
+        }
+        audit.recordRead("cost.monthly", "year " + year);
+        return new MonthlyCosts(
+                year,
+                byMonth.entrySet().stream()
+                        .map(e -> new MonthCosts(e.getKey().toString(), e.getValue()))
+                        .toList(),
+                yearTotals);
     }
 
     /** Lines in ledger order (period, then the order they were written), optionally of one year or recipient. */

@@ -73,6 +73,11 @@ public final class Formats {
         return amount == null ? "" : amount.toPlainString();
     }
 
+    /** A rate as a percentage: {@code 0.80} is {@code 80 %}. */
+    public static String percent(BigDecimal rate) {
+        return rate == null ? "" : decimal(rate.movePointRight(2)) + GROUP + "%";
+    }
+
     public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }

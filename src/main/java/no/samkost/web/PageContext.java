@@ -33,7 +33,7 @@ public record PageContext(
         return name.equals(section);
     }
 
-    /** The section of a cooperation's pages (Qute has no string concatenation in the layout's test). */
+    /** The section of a cooperation's pages is {@code samarbeid-<id>}. */
     public boolean inCooperation(String id) {
         return in(cooperationSection(id));
     }
