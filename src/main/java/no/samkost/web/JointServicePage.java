@@ -93,7 +93,7 @@ public class JointServicePage {
         ServiceSection.Attempt attempt = new ServiceSection.Attempt(placementId, hours, null);
         BigDecimal usage = usage(hours);
         if (usage == null) {
-            return refused(id, serviceId, year, attempt, ServiceSection.Refusal.field(400, heading, HOURS, USAGE_RULE));
+            return refused(id, serviceId, year, attempt, ServiceSection.Refusal.field(heading, HOURS, USAGE_RULE));
         }
         try {
             decisions.confirm(id, serviceId, placementId, new PlacementUsage(usage, read));
@@ -123,8 +123,7 @@ public class JointServicePage {
         String heading = "Avslaget ble ikke lagret";
         ServiceSection.Attempt attempt = new ServiceSection.Attempt(placementId, null, reason);
         if (reason == null || InputText.problem(reason).isPresent()) {
-            return refused(
-                    id, serviceId, year, attempt, ServiceSection.Refusal.field(400, heading, REASON, REASON_RULE));
+            return refused(id, serviceId, year, attempt, ServiceSection.Refusal.field(heading, REASON, REASON_RULE));
         }
         try {
             decisions.decline(id, serviceId, placementId, new PlacementDecline(reason, read));

@@ -70,12 +70,14 @@ public class ServiceSection {
 
     /**
      * A refused step, explained in Norwegian: the heading, what to do, the service's own sentence
-     * (English, as the API answers it), and the form field it concerns (null: none).
+     * (English, as the API answers it), the form field it concerns (null: none), and the problem
+     * type the API answers for the same step, which the page names in {@code data-problem-type}.
      */
-    public record Refusal(int status, String heading, String message, String detail, String field) {
+    public record Refusal(int status, String heading, String message, String detail, String field, String type) {
 
-        static Refusal field(int status, String heading, String field, String rule) {
-            return new Refusal(status, heading, rule, null, field);
+        /** A field the page could not even read: the API's validation problem. */
+        static Refusal field(String heading, String field, String rule) {
+            return new Refusal(400, heading, rule, null, field, no.samkost.common.ProblemType.VALIDATION.uri());
         }
 
         /** A refusal the page can explain; anything else (403, 404, 5xx) goes to the problem page. */
@@ -99,7 +101,8 @@ public class ServiceSection {
                     heading,
                     message,
                     e.getMessage(),
-                    e.type() == no.samkost.common.ProblemType.VALIDATION ? field : null);
+                    e.type() == no.samkost.common.ProblemType.VALIDATION ? field : null,
+                    e.type().uri());
         }
 
         public String fieldId(String placementId) {

@@ -4,9 +4,8 @@ import static io.restassured.RestAssured.given;
 import static no.samkost.cooperation.CooperationApiTest.HOF;
 import static no.samkost.cooperation.CooperationApiTest.HOST;
 import static no.samkost.cooperation.CooperationApiTest.RE;
-import static no.samkost.support.HtmlPages.as;
-import static no.samkost.support.HtmlPages.csrf;
-import static no.samkost.support.HtmlPages.refused;
+import static no.samkost.support.Problems.formRefused;
+import static no.samkost.support.Problems.problemPage;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -273,7 +272,7 @@ class CooperationPagesTest {
                 .formParam("versjon", "0")
                 .post(confirm)
                 .then()
-                .spec(refusedStep(409, "Bekreftelsen ble ikke lagret"))
+                .spec(refusedStep(409, "capacity-exceeded", "Bekreftelsen ble ikke lagret"))
                 .extract()
                 .asString();
         assertTrue(full.contains("Tjenesten har ikke ledig plass hver dag i perioden"), full);
@@ -285,7 +284,7 @@ class CooperationPagesTest {
                 .formParam("versjon", "5")
                 .post(confirm)
                 .then()
-                .spec(refusedStep(409, "Bekreftelsen ble ikke lagret"))
+                .spec(refusedStep(409, "stale-version", "Bekreftelsen ble ikke lagret"))
                 .body(containsString("endret av noen andre etter at du åpnet siden"));
 
         for (String hours : List.of("200", "0", "abc", "1,234")) {
@@ -295,7 +294,7 @@ class CooperationPagesTest {
                     .formParam("versjon", "0")
                     .post(confirm)
                     .then()
-                    .spec(refusedStep(400, "Bekreftelsen ble ikke lagret"))
+                    .spec(refusedStep(400, "validation", "Bekreftelsen ble ikke lagret"))
                     .extract()
                     .asString();
             // The field says what is wrong, linked to it, and keeps what was typed.
@@ -312,7 +311,7 @@ class CooperationPagesTest {
                 .formParam("versjon", "0")
                 .post(path + "/plasseringer/" + placement + "/avslag")
                 .then()
-                .spec(refusedStep(400, "Avslaget ble ikke lagret"))
+                .spec(refusedStep(400, "validation", "Avslaget ble ikke lagret"))
                 .body(containsString("aria-describedby=\"begrunnelse-" + placement + "-feil\""));
 
         assertEquals(before, Database.fingerprintExcept("audit_entry"), "refused steps changed nothing");
@@ -338,7 +337,7 @@ class CooperationPagesTest {
                 .formParam("versjon", "0")
                 .post(confirm)
                 .then()
-                .spec(refused(403, "Ingen tilgang"));
+                .spec(problemPage(403, "forbidden", "Ingen tilgang"));
         for (String wrong : List.of("", "forged", theirs)) {
             form(host)
                     .formParam("_csrf", wrong)
@@ -346,7 +345,7 @@ class CooperationPagesTest {
                     .formParam("versjon", "0")
                     .post(confirm)
                     .then()
-                    .spec(refused(403, "Ingen tilgang"));
+                    .spec(problemPage(403, "forbidden", "Ingen tilgang"));
         }
         // A home's coordinator, with its own valid token on its own path: the step is the host's.
         form(reHome)
@@ -355,7 +354,7 @@ class CooperationPagesTest {
                 .formParam("versjon", "0")
                 .post("/app/0716/samarbeid/3k/tjenester/" + service + "/plasseringer/" + placement + "/bekreftelse")
                 .then()
-                .spec(refused(403, "Ingen tilgang"));
+                .spec(problemPage(403, "forbidden", "Ingen tilgang"));
 
         assertEquals(before, Database.fingerprint(), "nothing written, not even a read's audit entry");
         placementAsHost(placement).body("status", equalTo("REQUESTED"));
@@ -368,11 +367,17 @@ class CooperationPagesTest {
                 "/app/0706/samarbeid/3k",
                 "/app/0706/samarbeid/3k/samlede-tall.csv?aar=2023",
                 "/app/0706/samarbeid/3k/tjenester/" + service)) {
-            as(sandefjord).get(path).then().spec(refused(403, "Ingen tilgang"));
+            as(sandefjord).get(path).then().spec(problemPage(403, "forbidden", "Ingen tilgang"));
         }
         // ... and Re, a member of 3k, on Sandefjord's cooperation and on the host's own pages.
-        as(Tokens.coordinator(RE)).get("/app/0716/samarbeid/sor").then().spec(refused(403, "Ingen tilgang"));
-        as(Tokens.coordinator(RE)).get("/app/0702/samarbeid/3k").then().spec(refused(403, "Ingen tilgang"));
+        as(Tokens.coordinator(RE))
+                .get("/app/0716/samarbeid/sor")
+                .then()
+                .spec(problemPage(403, "forbidden", "Ingen tilgang"));
+        as(Tokens.coordinator(RE))
+                .get("/app/0702/samarbeid/3k")
+                .then()
+                .spec(problemPage(403, "forbidden", "Ingen tilgang"));
     }
 
     @Test
@@ -462,13 +467,26 @@ class CooperationPagesTest {
                 .statusCode(200);
     }
 
-    /** The page again after a refused step: this status, HTML, the refusal's heading. */
-    static ResponseSpecification refusedStep(int status, String heading) {
+    /** The page again after a refused step: the API's status and problem type, the refusal's heading. */
+    static ResponseSpecification refusedStep(int status, String type, String heading) {
         return new ResponseSpecBuilder()
-                .expectStatusCode(status)
-                .expectHeader("Content-Type", startsWith("text/html"))
+                .addResponseSpecification(formRefused(status, type))
                 .expectBody(containsString("<h2>" + heading + "</h2>"))
                 .build();
+    }
+
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** A page request of the person the token names; a redirect is the test's to look at. */
+    static RequestSpecification as(String token) {
+        return given().redirects().follow(false).auth().oauth2(token);
+    }
+
+    /** The form token on a page (every form carries it). */
+    static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertTrue(m.find(), "a form token on the page: " + html);
+        return m.group(1);
     }
 
     /** A cell's value as the page must show it: a count as is, money as {@code 1 608 000,00 kr}, hidden as "–". */
