@@ -11,14 +11,11 @@ import no.samkost.reimbursement.calculation.GrantRules;
 
 /**
  * The cost years a page offers: those whose grant year (cost year + 1) has reimbursement rules, since
- * only those have pooled figures and claims. Without a choice: the newest of them that has ended,
- * else last year.
+ * only those have pooled figures. Without a choice: the newest of them that has ended, else last
+ * year (the claim pages' default, {@link Years}, whose bounds a chosen year keeps).
  */
 @ApplicationScoped
 public class CostYears {
-
-    static final int FIRST = 2000;
-    static final int LAST = 2100;
 
     private final RuleBook rules;
     private final Clock clock;
@@ -43,8 +40,8 @@ public class CostYears {
     /** The year asked for (400 outside 2000-2100), or the default. */
     public int chosen(Integer asked) {
         if (asked != null) {
-            if (asked < FIRST || asked > LAST) {
-                throw ProblemException.invalidField("aar", "a cost year from " + FIRST + " to " + LAST);
+            if (asked < Years.FIRST || asked > Years.LAST) {
+                throw ProblemException.invalidField("aar", "a cost year from " + Years.FIRST + " to " + Years.LAST);
             }
             return asked;
         }
