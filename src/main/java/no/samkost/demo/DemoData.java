@@ -28,6 +28,7 @@ import no.samkost.recipients.RecipientDirectory;
 import no.samkost.recipients.RecipientDtos.NewRecipient;
 import no.samkost.recipients.RecipientService;
 import no.samkost.recipients.UserGroup;
+import no.samkost.reimbursement.ClaimSubmissions;
 import no.samkost.tenancy.ActingMunicipality;
 import no.samkost.tenancy.Cooperation;
 import no.samkost.tenancy.Municipality;
@@ -122,6 +123,15 @@ public class DemoData {
                     new DemoRecipient(
                             "DEMO-HOL-2", 1998, true, UserGroup.INTELLECTUAL_DISABILITY, "185000.00", 1, null, null)));
 
+    /**
+     * Sandefjord, in no cooperation: its own recipients, and its 2023 claim signed by the loader, so
+     * that its auditor ({@code auditor-0706}) finds a claim to attest on the first start.
+     */
+    static final List<DemoRecipient> SANDEFJORD = List.of(
+            new DemoRecipient(
+                    "DEMO-SAN-1", 1990, true, UserGroup.INTELLECTUAL_DISABILITY, "210000.00", 1, "3000.00", null),
+            new DemoRecipient("DEMO-SAN-2", 1984, false, UserGroup.SOMATIC, "175000.00", 3, null, null));
+
     static final String HOME_NAME = "Bofellesskapet Solsiden (demo)";
     static final String MONTHLY_DIRECT_WAGES = "640000.00";
     static final String MONTHLY_SHARED = "135000.00";
@@ -136,6 +146,7 @@ public class DemoData {
     private final Placements placements;
     private final PlacementDecisions decisions;
     private final JointCosts jointCosts;
+    private final ClaimSubmissions submissions;
 
     public DemoData(
             @ConfigProperty(name = "samkost.demo.enabled", defaultValue = "false") boolean enabled,
@@ -147,7 +158,8 @@ public class DemoData {
             JointServices services,
             Placements placements,
             PlacementDecisions decisions,
-            JointCosts jointCosts) {
+            JointCosts jointCosts,
+            ClaimSubmissions submissions) {
         this.enabled = enabled;
         this.registry = registry;
         this.acting = acting;
@@ -158,6 +170,7 @@ public class DemoData {
         this.placements = placements;
         this.decisions = decisions;
         this.jointCosts = jointCosts;
+        this.submissions = submissions;
     }
 
     void onStart(@Observes StartupEvent event) throws InterruptedException {
@@ -263,6 +276,11 @@ public class DemoData {
                         Optional.empty());
             }
         });
+        registry.byId("sandefjord")
+                .ifPresent(sandefjord -> acting.run(sandefjord, SUBJECT, () -> {
+                    ownData(SANDEFJORD);
+                    submissions.submit(2023, Optional.empty());
+                }));
         LOG.infof(
                 "demo data loaded in %d ms: 3k's shared home hosted by %s, %d placements, claims and pooled figures"
                         + " for the costs of 2023",

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,9 +24,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClaimResource {
 
     private final ClaimService claims;
+    private final ClaimSubmissions submissions;
 
-    public ClaimResource(ClaimService claims) {
+    public ClaimResource(ClaimService claims, ClaimSubmissions submissions) {
         this.claims = claims;
+        this.submissions = submissions;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.AUDITOR})
+    @Operation(
+            operationId = "listSubmittedClaims",
+            summary = "Where each submitted claim stands: the latest submission of every cost year ever submitted",
+            description = "The latest year first; each with its state, snapshotSha256, who signed when and what"
+                    + " the auditor or the coordinator did since. No figures and no snapshot text: read those"
+                    + " per cost year. A year never submitted is not listed (its claim is OPEN).")
+    @APIResponse(
+            responseCode = "200",
+            description = "the latest submission of each cost year (none: an empty list)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SubmissionView.class)))
+    public List<SubmissionView> submitted(@PathParam("code") String code) {
+        return submissions.latestOfEachYear();
     }
 
     @GET

@@ -121,6 +121,18 @@ public class ClaimSubmissions {
         return all;
     }
 
+    /**
+     * Where the claim of every cost year that was ever submitted stands: its latest submission
+     * (state, hash, who signed when, attestation or return), the latest year first. No snapshot
+     * text and no figures, so nothing recipient-level is read.
+     */
+    public List<SubmissionView> latestOfEachYear() {
+        String code = current.require().code();
+        return submissions.latestOfEachYear().stream()
+                .map(s -> SubmissionView.of(s, code, false))
+                .toList();
+    }
+
     private interface StepWork {
         ClaimSubmission run();
     }

@@ -39,6 +39,17 @@ class SubmissionRecords {
                 .getResultList();
     }
 
+    /** The latest submission of every cost year that has one, the latest year first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<ClaimSubmission> latestOfEachYear() {
+        return entityManager
+                .createQuery(
+                        "from ClaimSubmission s where s.number = (select max(t.number) from ClaimSubmission t"
+                                + " where t.costYear = s.costYear) order by s.costYear desc",
+                        ClaimSubmission.class)
+                .getResultList();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     void add(ClaimSubmission submission) {
         entityManager.persist(submission);

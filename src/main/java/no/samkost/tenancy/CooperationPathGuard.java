@@ -5,19 +5,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every path under {@code /api/v1/cooperations/{id}}, and every page under
- * {@code /app/{code}/samarbeid/{id}}, is refused with 403 unless the caller's municipality is a
- * member of that cooperation; an unknown id answers the same, so ids cannot be probed. Like the
- * municipality guard, it runs before the body is read or any query runs.
+ * Every path under {@code /api/v1/cooperations/{id}}, and every page under {@code
+ * /app/{code}/samarbeid/{id}}, is refused with 403 unless the caller's
+ * municipality is a member of that cooperation; an unknown id answers the same, so ids cannot be
+ * probed. Like the municipality guard, it runs before the body is read or any query runs.
  */
 public class CooperationPathGuard extends PathGuard {
 
     static final String PREFIX = "/api/v1/cooperations/";
-    static final Pattern PAGES = Pattern.compile("/app/[^/]+/samarbeid/.*");
+    static final String PAGES = "/app/";
     static final String ID_PARAMETER = "id";
 
     private final MunicipalityRegistry registry;
@@ -36,7 +35,7 @@ public class CooperationPathGuard extends PathGuard {
     @Override
     Optional<String> segment(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith(PREFIX) && !PAGES.matcher(path).matches()) {
+        if (!path.startsWith(PREFIX) && !path.startsWith(PAGES)) {
             return Optional.empty();
         }
         return Optional.ofNullable(request.getUriInfo().getPathParameters().getFirst(ID_PARAMETER));

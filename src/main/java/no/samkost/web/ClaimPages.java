@@ -22,7 +22,6 @@ import no.samkost.common.CsvBodyWriter;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import no.samkost.reimbursement.ClaimService;
-import no.samkost.reimbursement.ClaimState;
 import no.samkost.reimbursement.ClaimSubmissions;
 import no.samkost.reimbursement.ClaimView;
 import no.samkost.reimbursement.calculation.GrantReason;
@@ -45,7 +44,6 @@ public class ClaimPages {
                 List<Integer> years,
                 ClaimView claim,
                 String missingRules,
-                String stateName,
                 String message,
                 FormOutcome outcome);
     }
@@ -72,16 +70,6 @@ public class ClaimPages {
             case AGE_LIMIT -> "Født før aldersgrensen i rundskrivet: ikke omfattet av ordningen.";
             case BELOW_THRESHOLD -> "Kostnadene etter fradrag er ikke over innslagspunktet.";
             case RULES_INCOMPLETE -> "Tilskuddsåret mangler en verdi som trengs for denne mottakeren; ingenting er gjettet.";
-        };
-    }
-
-    @TemplateExtension(matchName = "norwegian")
-    public static String stateText(ClaimState state) {
-        return switch (state) {
-            case OPEN -> "Åpent";
-            case SUBMITTED -> "Sendt til revisor";
-            case ATTESTED -> "Attestert av revisor";
-            case RETURNED -> "Sendt tilbake av revisor";
         };
     }
 
@@ -166,7 +154,6 @@ public class ClaimPages {
                 Years.around(Year.now(clock).getValue(), year),
                 claim,
                 missingRules,
-                claim == null ? "" : stateText(claim.state()),
                 message,
                 outcome);
         return Response.status(outcome.failed() ? outcome.status() : 200)

@@ -33,7 +33,7 @@ public record PageContext(
         return name.equals(section);
     }
 
-    /** The section of a cooperation's pages is {@code samarbeid-<id>}. */
+    /** Whether this is a page of the cooperation {@code id} (section {@code samarbeid-<id>}). */
     public boolean inCooperation(String id) {
         return in(cooperationSection(id));
     }

@@ -256,8 +256,23 @@ public final class OpenApiWalk {
             }
             request = request.contentType("application/json").body(body.toString());
         }
+        for (JsonNode parameter : operation.spec().path("parameters")) {
+            if ("query".equals(parameter.path("in").asText())
+                    && parameter.path("required").asBoolean(false)) {
+                String name = parameter.path("name").asText();
+                String value = REQUIRED_QUERY_VALUES.get(name);
+                if (value == null) {
+                    throw new AssertionError(operation + ": teach the walk a valid value of the required query "
+                            + "parameter '" + name + "' (REQUIRED_QUERY_VALUES)");
+                }
+                request = request.queryParam(name, value);
+            }
+        }
         return request.request(operation.method().toUpperCase(), url(operation, pathCode, named));
     }
+
+    /** A valid value for each required query parameter an operation may declare. */
+    static final Map<String, String> REQUIRED_QUERY_VALUES = Map.of("year", "2023");
 
     /**
      * Brings {@code code}'s claim of {@link #SIGN_OFF_YEAR} into the state {@code operation} needs, so

@@ -368,7 +368,7 @@ class MunicipalityPagesTest {
 
     @Test
     void theCoordinatorSignsAndReopensTheClaimThroughTheForms() {
-        // Sandefjord's 2015 costs (grant year 2016): no other test signs that year
+        // Sandefjord's 2008 costs (grant year 2009): no other test signs that year of Sandefjord
         String sandefjord = "0706";
         // Sandefjord's identity provider names its roles the Entra way (TestIdentityProviders)
         String token = Tokens.token(sandefjord, "Samkost.Coordinator");
@@ -384,30 +384,30 @@ class MunicipalityPagesTest {
         given().auth()
                 .oauth2(token)
                 .contentType("application/json")
-                .body("{\"recipientRef\":\"" + ref + "\",\"period\":\"2015-06\",\"category\":\"DIRECT_WAGES\","
+                .body("{\"recipientRef\":\"" + ref + "\",\"period\":\"2008-06\",\"category\":\"DIRECT_WAGES\","
                         + "\"amount\":2500000.00}")
                 .post("/api/v1/municipalities/0706/costs")
                 .then()
                 .statusCode(201);
-        String csrf = csrf(token, "/app/0706/krav?aar=2015");
+        String csrf = csrf(token, "/app/0706/krav?aar=2008");
         given().auth()
                 .oauth2(token)
                 .formParam("_csrf", csrf)
-                .formParam("aar", "2015")
+                .formParam("aar", "2008")
                 .redirects()
                 .follow(false)
                 .post("/app/0706/krav/innsending")
                 .then()
                 .statusCode(303)
-                .header("Location", containsString("/app/0706/krav?aar=2015&melding=sendt"));
-        assertEquals("SUBMITTED", claimState(token, sandefjord, 2015));
-        String html = page(token, "/app/0706/krav?aar=2015");
-        assertTrue(html.contains("Sendt til revisor") && html.contains("Åpne kravet igjen"), "state and reopening");
+                .header("Location", containsString("/app/0706/krav?aar=2008&melding=sendt"));
+        assertEquals("SUBMITTED", claimState(token, sandefjord, 2008));
+        String html = page(token, "/app/0706/krav?aar=2008");
+        assertTrue(html.contains("sendt til revisor") && html.contains("Åpne kravet igjen"), "state and reopening");
         // a second signature of a submitted year is the API's 409, on the page
         given().auth()
                 .oauth2(token)
                 .formParam("_csrf", csrf)
-                .formParam("aar", "2015")
+                .formParam("aar", "2008")
                 .post("/app/0706/krav/innsending")
                 .then()
                 .spec(formRefused(409, "claim-state"))
@@ -415,7 +415,7 @@ class MunicipalityPagesTest {
         given().auth()
                 .oauth2(token)
                 .formParam("_csrf", csrf)
-                .formParam("aar", "2015")
+                .formParam("aar", "2008")
                 .formParam("reason", "")
                 .post("/app/0706/krav/gjenaapning")
                 .then()
@@ -424,14 +424,14 @@ class MunicipalityPagesTest {
         given().auth()
                 .oauth2(token)
                 .formParam("_csrf", csrf)
-                .formParam("aar", "2015")
+                .formParam("aar", "2008")
                 .formParam("reason", "en linje manglet")
                 .redirects()
                 .follow(false)
                 .post("/app/0706/krav/gjenaapning")
                 .then()
                 .statusCode(303);
-        assertEquals("OPEN", claimState(token, sandefjord, 2015));
+        assertEquals("OPEN", claimState(token, sandefjord, 2008));
     }
 
     static String claimState(String token, String code, int year) {

@@ -1,0 +1,63 @@
+package no.samkost.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.Map;
+import no.samkost.reimbursement.ClaimState;
+
+/**
+ * Norwegian names for what the API says in English codes: a claim's state ({@code {state.norsk}}),
+ * the fields of the claim's differences, and the audit trail's actions. Words only; no figure.
+ */
+public final class ClaimTexts {
+
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("recipients", "mottakere"),
+            Map.entry("eligibleRecipients", "mottakere med rett til tilskudd"),
+            Map.entry("costs", "direkte lønnskostnader"),
+            Map.entry("earmarkedGrants", "fradrag: øremerkede tilskudd"),
+            Map.entry("hostMunicipalityGrant", "fradrag: vertskommunetilskudd"),
+            Map.entry("userPayments", "fradrag: egenbetaling"),
+            Map.entry("intellectualDisability", "fradrag: psykisk utviklingshemming"),
+            Map.entry("basis", "beregningsgrunnlag"),
+            Map.entry("grant", "tilskudd"));
+
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("claim.submit", "kravet signert og sendt til revisor"),
+            Map.entry("claim.attest", "kravet attestert"),
+            Map.entry("claim.return", "kravet sendt tilbake"),
+            Map.entry("claim.reopen", "kravet åpnet igjen av koordinator"),
+            Map.entry("claim.read", "kravet lest"),
+            Map.entry("claim.submissions.read", "innsendingene lest"),
+            Map.entry("audit.read", "revisjonssporet lest"));
+
+    private ClaimTexts() {}
+
+    /** OPEN: åpent, SUBMITTED: sendt til revisor, ATTESTED: attestert, RETURNED: sendt tilbake. */
+    @TemplateExtension
+    public static String norsk(ClaimState state) {
+        if (state == null) {
+            return "";
+        }
+        return switch (state) {
+            case OPEN -> "åpent";
+            case SUBMITTED -> "sendt til revisor";
+            case ATTESTED -> "attestert";
+            case RETURNED -> "sendt tilbake";
+        };
+    }
+
+    /** A difference's field in Norwegian; the API's name when it is not known here. */
+    static String field(String field) {
+        return FIELDS.getOrDefault(field, field);
+    }
+
+    /** Whether a difference's field counts recipients (not kroner). */
+    static boolean counts(String field) {
+        return field.equals("recipients") || field.equals("eligibleRecipients");
+    }
+
+    /** An audit action in Norwegian, or empty when only its code says it. */
+    static String action(String action) {
+        return ACTIONS.getOrDefault(action, "");
+    }
+}
