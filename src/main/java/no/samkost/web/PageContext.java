@@ -35,6 +35,10 @@ public record PageContext(
 
     /** Whether this is a page of the cooperation {@code id} (section {@code samarbeid-<id>}). */
     public boolean inCooperation(String id) {
-        return in("samarbeid-" + id);
+        return in(cooperationSection(id));
+    }
+
+    static String cooperationSection(String id) {
+        return "samarbeid-" + id;
     }
 }

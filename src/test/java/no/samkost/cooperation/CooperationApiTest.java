@@ -56,15 +56,18 @@ import org.junit.jupiter.api.Test;
  * Totals: 2 placed, 656 days, attributed 510 000.00, shared 1 000 000.00, grants 577 600.00,
  *   net 510 000 + 1 000 000 - 577 600 = 932 400.00
  * </pre>
+ *
+ * <p>Its static helpers (a service, a request, a confirmation, a placement, a joint cost) are public:
+ * the web pages' tests set up their own data the same way.
  */
 @QuarkusTest
-class CooperationApiTest {
+public class CooperationApiTest {
 
-    static final String HOST = "0702";
-    static final String HOF = "0714";
-    static final String RE = "0716";
+    public static final String HOST = "0702";
+    public static final String HOF = "0714";
+    public static final String RE = "0716";
 
-    static String createService(String cooperation, String name, int capacity) {
+    public static String createService(String cooperation, String name, int capacity) {
         return given().auth()
                 .oauth2(Tokens.coordinator(HOST))
                 .contentType("application/json")
@@ -77,7 +80,7 @@ class CooperationApiTest {
     }
 
     /** The home {@code code} requests a place for its recipient; the placement's id (REQUESTED, version 0). */
-    static String request(String cooperation, String service, String code, String ref, String from, String to) {
+    public static String request(String cooperation, String service, String code, String ref, String from, String to) {
         return given().auth()
                 .oauth2(Tokens.coordinator(code))
                 .contentType("application/json")
@@ -93,7 +96,7 @@ class CooperationApiTest {
     }
 
     /** The host's coordinator (Holmestrand hosts 3k and hand) confirms a request with its usage. */
-    static io.restassured.response.Response confirm(
+    public static io.restassured.response.Response confirm(
             String cooperation, String service, String placement, String usage, long version) {
         return given().config(Money.exact())
                 .auth()
@@ -108,11 +111,11 @@ class CooperationApiTest {
     }
 
     /** Requested by the home, confirmed by the host (version 1 then): a placement in force. */
-    static String place(String cooperation, String service, String code, String ref, String from, String usage) {
+    public static String place(String cooperation, String service, String code, String ref, String from, String usage) {
         return placeUntil(cooperation, service, code, ref, from, null, usage);
     }
 
-    static String placeUntil(
+    public static String placeUntil(
             String cooperation, String service, String code, String ref, String from, String to, String usage) {
         String id = request(cooperation, service, code, ref, from, to);
         confirm(cooperation, service, id, usage, 0)
@@ -132,7 +135,7 @@ class CooperationApiTest {
                 .post("/api/v1/cooperations/3k/services/{s}/placements", service);
     }
 
-    static void jointCost(
+    public static void jointCost(
             String cooperation, String service, String period, String category, String amount, String note) {
         given().auth()
                 .oauth2(Tokens.coordinator(HOST))
