@@ -69,7 +69,7 @@ public final class Formats {
     }
 
     /** The machine-readable value a chart reads ({@code 1608000.00}); never shown as text. */
-    public static String raw(BigDecimal amount) {
+    public static String plain(BigDecimal amount) {
         return amount == null ? "" : amount.toPlainString();
     }
 

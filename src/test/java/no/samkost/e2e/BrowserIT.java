@@ -286,4 +286,30 @@ class BrowserIT {
         BrowserSession.Page trail = browser.visit("/app/0706/revisor/spor", "revisor-spor");
         assertThat(trail.status()).isEqualTo(200);
     }
+
+    @Test
+    void theProjectGroupSeesThePooledTableAndAChartPerMember(BrowserSession browser) {
+        browser.loginAs("0714", "group-0714");
+        browser.visit("/app/0714/", "hjem-gruppe-0714");
+        BrowserSession.Page pooled = browser.visit("/app/0714/samarbeid/3k?aar=2023", "samarbeid-3k-2023");
+        assertThat(pooled.status()).isEqualTo(200);
+        String text = browser.driver().findElement(By.tagName("main")).getText();
+        assertThat(text).contains("Hof", "Re", "Holmestrand");
+        assertThat(browser.driver().findElements(By.cssSelector("table"))).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".diagram canvas")))
+                .as("a chart per member, drawn from the table")
+                .isNotEmpty();
+    }
+
+    @Test
+    void theHostSeesItsSharedHomeWithOccupancyAndAttribution(BrowserSession browser) {
+        browser.loginAs("0702", "coordinator-0702");
+        browser.visit("/app/0702/samarbeid/3k?aar=2023", "samarbeid-3k-vert");
+        browser.driver()
+                .findElement(By.partialLinkText("Bofellesskapet Solsiden"))
+                .click();
+        BrowserSession.Page service = browser.check("samarbeid-tjeneste-vert");
+        assertThat(service.status()).isEqualTo(200);
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("DEMO-RE-1");
+    }
 }
