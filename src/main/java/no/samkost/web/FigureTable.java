@@ -165,7 +165,7 @@ public record FigureTable(String id, List<Column> columns, List<Row> rows, Row t
         }
 
         private static String raw(Object value) {
-            return value instanceof BigDecimal amount ? Formats.raw(amount) : value.toString();
+            return value instanceof BigDecimal amount ? Formats.plain(amount) : value.toString();
         }
     }
 }
