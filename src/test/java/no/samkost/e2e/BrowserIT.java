@@ -130,6 +130,7 @@ class BrowserIT {
                                     var isForm = e.tagName === 'FORM';
                                     var url = new URL(e.getAttribute(isForm ? 'action' : 'href'), location.href);
                                     var method = isForm ? (e.getAttribute('method') || 'get').toUpperCase() : 'GET';
+                                    var enctype = isForm ? (e.getAttribute('enctype') || '') : '';
                                     var token = e.querySelector && e.querySelector('input[name=_csrf]');
                                     if (token) { csrf = token.value; }
                                     var path = url.pathname + url.search;
@@ -137,7 +138,7 @@ class BrowserIT {
                                             || path.indexOf('/logg-ut') >= 0 || seen.has(method + ' ' + path)) { return; }
                                     seen.add(method + ' ' + path);
                                     routes.push({ method: method, path: path });
-                                    if (method !== 'GET') { reached.push({ method: method, path: path }); }
+                                    if (method !== 'GET') { reached.push({ method: method, path: path, enctype: enctype }); }
                                 });
                             }
                             var answers = [];
@@ -145,7 +146,13 @@ class BrowserIT {
                                 var target = other + reached[j].path.substring(own.length);
                                 var init = { method: reached[j].method, credentials: 'same-origin', redirect: 'manual' };
                                 if (reached[j].method === 'POST') {
-                                    init.body = new URLSearchParams({ _csrf: csrf });
+                                    // as the form itself would send it (an upload form is multipart)
+                                    if (reached[j].enctype === 'multipart/form-data') {
+                                        init.body = new FormData();
+                                        init.body.append('_csrf', csrf);
+                                    } else {
+                                        init.body = new URLSearchParams({ _csrf: csrf });
+                                    }
                                 }
                                 var a = await fetch(target, init);
                                 var d = await html(a);
