@@ -27,6 +27,7 @@ import no.samkost.cooperation.api.JointServiceUpdate;
 import no.samkost.cooperation.api.JointServiceView;
 import no.samkost.cooperation.api.NewJointCost;
 import no.samkost.cooperation.api.NewJointService;
+import no.samkost.cooperation.api.OccupancyView;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -41,11 +42,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "cooperation")
 public class JointServiceResource {
 
+    private final OccupancyReport occupancyReport;
+
     private final JointServices services;
     private final JointCosts costs;
     private final AttributionReport attributionReport;
 
-    public JointServiceResource(JointServices services, JointCosts costs, AttributionReport attributionReport) {
+    public JointServiceResource(
+            JointServices services,
+            JointCosts costs,
+            AttributionReport attributionReport,
+            OccupancyReport occupancyReport) {
+        this.occupancyReport = occupancyReport;
         this.services = services;
         this.costs = costs;
         this.attributionReport = attributionReport;
@@ -161,5 +169,22 @@ public class JointServiceResource {
             @PathParam("serviceId") UUID serviceId,
             @PathParam("costYear") @Min(2000) @Max(2100) int costYear) {
         return attributionReport.explain(id, serviceId, costYear);
+    }
+
+    @GET
+    @Path("/{serviceId}/occupancy/{costYear}")
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @Operation(
+            operationId = "getOccupancy",
+            summary = "How full the service was, month by month (the host only)",
+            description = "Per month the most confirmed placements on any one day, beside the capacity. Homes see "
+                    + "no occupancy: it would tell them when other homes' recipients come and go.")
+    @APIResponse(responseCode = "200", description = "the occupancy, month by month")
+    @APIResponse(responseCode = "403", description = "not the host of the cooperation")
+    public OccupancyView occupancy(
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @PathParam("costYear") @Min(2000) @Max(2100) int costYear) {
+        return occupancyReport.monthly(id, serviceId, costYear);
     }
 }

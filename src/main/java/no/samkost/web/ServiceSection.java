@@ -1,7 +1,6 @@
 package no.samkost.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +10,12 @@ import no.samkost.common.ProblemException;
 import no.samkost.cooperation.AttributionReport;
 import no.samkost.cooperation.Cooperations;
 import no.samkost.cooperation.JointServices;
+import no.samkost.cooperation.OccupancyReport;
 import no.samkost.cooperation.PlacementList;
 import no.samkost.cooperation.api.AttributionMonthView;
 import no.samkost.cooperation.api.CooperationView;
 import no.samkost.cooperation.api.JointServiceView;
+import no.samkost.cooperation.api.OccupancyView;
 import no.samkost.cooperation.api.PlacementView;
 import no.samkost.cooperation.calculation.PlacementStatus;
 import no.samkost.tenancy.Cooperation;
@@ -22,7 +23,7 @@ import no.samkost.tenancy.Cooperation;
 /**
  * What a joint service's page shows this viewer, from the services the API uses and with the API's
  * roles: the service to every member; placements (listPlacements) to coordinators and viewers, all of
- * them to the host and its own to a home; occupancy (the host's placement list, month by month) and
+ * them to the host and its own to a home; occupancy (getOccupancy's figures, month by month) and
  * the attribution (getAttribution) to the host only; the request forms to the host's coordinators.
  */
 @ApplicationScoped
@@ -126,6 +127,7 @@ public class ServiceSection {
     private final JointServices services;
     private final PlacementList placementList;
     private final AttributionReport attributionReport;
+    private final OccupancyReport occupancyReport;
     private final CostYears years;
 
     public ServiceSection(
@@ -133,7 +135,9 @@ public class ServiceSection {
             JointServices services,
             PlacementList placementList,
             AttributionReport attributionReport,
+            OccupancyReport occupancyReport,
             CostYears years) {
+        this.occupancyReport = occupancyReport;
         this.cooperations = cooperations;
         this.services = services;
         this.placementList = placementList;
@@ -170,7 +174,7 @@ public class ServiceSection {
                                 .map(p -> request(p, names, attempt))
                                 .toList()
                         : List.of(),
-                host && reads ? occupancy(placements, costYear, service.capacity()) : List.of(),
+                host && reads ? occupancy(id, serviceId, costYear) : List.of(),
                 host && reads ? attribution(id, serviceId, costYear, names) : List.of());
     }
 
@@ -202,21 +206,13 @@ public class ServiceSection {
                 JointServicePage.REASON.equals(field) ? refusal.message() : null);
     }
 
-    /** Confirmed placements in each month of the year (any day of it), beside the capacity. */
-    static List<MonthCount> occupancy(List<PlacementView> placements, int costYear, int capacity) {
-        List<MonthCount> months = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            YearMonth month = YearMonth.of(costYear, m);
-            LocalDate first = month.atDay(1);
-            LocalDate last = month.atEndOfMonth();
-            int count = (int) placements.stream()
-                    .filter(p -> p.status().takesCapacity())
-                    .filter(p -> !p.startsOn().isAfter(last)
-                            && (p.endsOn() == null || !p.endsOn().isBefore(first)))
-                    .count();
-            months.add(new MonthCount(Formats.month(month), month.toString(), count, capacity));
-        }
-        return months;
+    /** getOccupancy's figures: the most confirmed placements on one day of each month, beside the capacity. */
+    private List<MonthCount> occupancy(String id, UUID serviceId, int costYear) {
+        OccupancyView occupancy = occupancyReport.monthly(id, serviceId, costYear);
+        return occupancy.months().stream()
+                .map(m -> new MonthCount(
+                        Formats.month(YearMonth.parse(m.month())), m.month(), m.peakPlacements(), occupancy.capacity()))
+                .toList();
     }
 
     private List<AttributionMonth> attribution(String id, UUID serviceId, int costYear, Map<String, String> names) {
