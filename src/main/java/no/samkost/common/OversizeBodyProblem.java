@@ -49,8 +49,11 @@ public class OversizeBodyProblem {
             String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
             String lowerType = type == null ? "" : type.toLowerCase(Locale.ROOT);
             // A CSV file uploaded from the web front end's import form arrives as multipart/form-data;
-            // it is the same file as a text/csv import, so it gets the same limit.
-            boolean csv = lowerType.startsWith("text/csv") || lowerType.startsWith("multipart/form-data");
+            // it is the same file as a text/csv import, so it gets the same limit. Only there: any
+            // other multipart body keeps the small limit (it would be spooled to disk before a route
+            // could refuse it).
+            boolean csv = lowerType.startsWith("text/csv")
+                    || (lowerType.startsWith("multipart/form-data") && isCsvUploadPage(request.path()));
             long limit = csv ? csvLimit : jsonLimit;
             String announced = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (announced == null && !csv) {
@@ -107,5 +110,10 @@ public class OversizeBodyProblem {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The web front end's cost import: {@code /app/<code>/kostnader/import}. */
+    static boolean isCsvUploadPage(String path) {
+        return path != null && path.matches("/app/\\d{4}/kostnader/import");
     }
 }
