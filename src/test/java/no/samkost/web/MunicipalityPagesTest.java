@@ -437,8 +437,9 @@ class MunicipalityPagesTest {
     @Test
     void onlyTheImportPageTakesAStreamedUpload() {
         // RestAssured streams a multipart body (no Content-Length): the import page takes that (its
-        // test above), any other path refuses it before reading, as it refuses any unsized body.
-        byte[] big = new byte[2 * 1024 * 1024];
+        // test above), any other path refuses it before reading, as it refuses any unsized body. The
+        // body is small so that it is sent whole before the refusal closes the connection.
+        byte[] big = new byte[1024];
         java.util.Arrays.fill(big, (byte) 'a');
         given().auth()
                 .oauth2(Tokens.coordinator(RE))
