@@ -434,21 +434,6 @@ class MunicipalityPagesTest {
         assertEquals("OPEN", claimState(token, sandefjord, 2008));
     }
 
-    @Test
-    void onlyTheImportPageTakesAStreamedUpload() {
-        // RestAssured streams a multipart body (no Content-Length): the import page takes that (its
-        // test above), any other path refuses it before reading, as it refuses any unsized body. The
-        // body is small so that it is sent whole before the refusal closes the connection.
-        byte[] big = new byte[1024];
-        java.util.Arrays.fill(big, (byte) 'a');
-        given().auth()
-                .oauth2(Tokens.coordinator(RE))
-                .multiPart("fil", "stor.csv", big, "text/csv")
-                .post("/app/0716/mottakere")
-                .then()
-                .spec(no.samkost.support.Problems.problem(411, "length-required"));
-    }
-
     static String claimState(String token, String code, int year) {
         return given().auth()
                 .oauth2(token)
