@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -75,24 +76,29 @@ public class OversizeBodyProblem {
     }
 
     private void refuse(RoutingContext context, ProblemType type, String detail) {
-        Problem problem = new Problem(
-                type.uri(),
-                type.title(),
-                type.status(),
-                detail,
-                context.request().path(),
-                null);
-        HttpServerResponse response =
-                context.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        // A page of the web front end gets its HTML problem page, as every other refusal there.
+        boolean page = ProblemPage.isPage(context.request().path());
+        String body = page
+                ? ProblemPage.html(type, detail, List.of())
+                : write(new Problem(
+                        type.uri(),
+                        type.title(),
+                        type.status(),
+                        detail,
+                        context.request().path(),
+                        null));
+        HttpServerResponse response = context.response()
+                .setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE);
         if (context.request().version() == HttpVersion.HTTP_2) {
             // One stream of many on the connection: answering ends this stream, and the body the
             // client still sends on it is discarded.
-            response.end(write(problem));
+            response.end(body);
             return;
         }
         // HTTP/1.x: the unread body would be taken for the next request, so the connection ends here.
         response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                .end(write(problem))
+                .end(body)
                 .onComplete(done -> context.request().connection().close());
     }
 

@@ -270,7 +270,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (ProblemPage.isPage(uri.getRequestUri().getPath())) {
+            return ProblemPage.unauthenticated(headers.getCookies().keySet());
+        }
         return problem(ProblemType.UNAUTHENTICATED, "missing, expired or invalid bearer token", List.of(), uri);
     }
 
@@ -375,6 +378,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (MalformedForms.isMalformedForm(e)) {
+            LOG.debugf("malformed form body (%s)", e.getClass().getName());
+            return problem(
+                    ProblemType.VALIDATION,
+                    "the form body could not be read: a bad %-escape, too many fields or a broken multipart body",
+                    List.of(),
+                    uri);
+        }
         var closedYear = ClosedYearRefusal.year(e);
         if (closedYear.isPresent()) {
             return problem(ClosedYearRefusal.problem(closedYear.get()), uri);

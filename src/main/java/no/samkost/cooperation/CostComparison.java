@@ -63,7 +63,7 @@ public class CostComparison {
                 new StandAloneView(model.fixedCostPerYear(), model.variableCostPerRecipient()),
                 rows,
                 pooled.suppressed(SmallNumbers.COMPARISON_FIELDS, false),
-                pooled.notes());
+                PooledNote.texts(pooled.notes()));
     }
 
     /** A hidden member: nothing is computed for it, so nothing of it can leave. */

@@ -99,7 +99,7 @@ class PooledComputation {
      * {@code restsOnRecipients}: some pool with costs is split by a key that weighs a recipient measure.
      */
     record SharedSplit(
-            Map<String, BigDecimal> shareByCode, BigDecimal total, List<String> notes, boolean restsOnRecipients) {}
+            Map<String, BigDecimal> shareByCode, BigDecimal total, List<PooledNote> notes, boolean restsOnRecipients) {}
 
     /** A placed recipient inside its home's computation; never leaves this module. */
     record PlacedRecipient(RecipientYear year, BigDecimal attributed, BigDecimal grant, boolean known) {}
@@ -133,7 +133,7 @@ class PooledComputation {
             GrantRules rules,
             List<MemberYear> members,
             BigDecimal sharedCosts,
-            List<String> notes,
+            List<PooledNote> notes,
             SmallNumbers.Hidden hidden) {
 
         /** The hidden cells of an answer with these member fields (and the totals, if it has them). */
@@ -156,7 +156,7 @@ class PooledComputation {
         snapshot.begin();
         CostYear year = CostYear.of(costYear);
         GrantRules yearRules = rulesFor(costYear);
-        List<String> notes = new ArrayList<>(rulesNotes(yearRules, costYear + 1));
+        List<PooledNote> notes = new ArrayList<>(rulesNotes(yearRules, costYear + 1));
         HostYear host = hostYear(c, year);
         SharedSplit split = splitSharedCosts(c, year, host);
         notes.addAll(split.notes());
@@ -195,11 +195,10 @@ class PooledComputation {
                                 + grantYear));
     }
 
-    private static List<String> rulesNotes(GrantRules yearRules, int grantYear) {
+    private static List<PooledNote> rulesNotes(GrantRules yearRules, int grantYear) {
         return yearRules.fullyVerified()
                 ? List.of()
-                : List.of("the rules of grant year " + grantYear + " include unverified values: "
-                        + yearRules.unverifiedParameters());
+                : List.of(new PooledNote.UnverifiedRules(grantYear, yearRules.unverifiedParameters()));
     }
 
     /** In the host's rows: the services, every placement in them within the year, the year's costs. */
@@ -226,7 +225,7 @@ class PooledComputation {
         Agreement agreement = cooperations.agreement(c);
         Map<String, BigDecimal> shares = new HashMap<>();
         BigDecimal total = ZERO;
-        List<String> notes = new ArrayList<>();
+        List<PooledNote> notes = new ArrayList<>();
         boolean restsOnRecipients = false;
         for (Map.Entry<JointServiceKind, BigDecimal> pool : host.sharedCosts().entrySet()) {
             SplitKey key = agreement.splitFor(pool.getKey());
@@ -240,11 +239,9 @@ class PooledComputation {
             CostSplit.Result split = CostSplit.split(pool.getValue(), key, measures);
             split.shares().forEach(s -> shares.merge(s.municipality(), s.share(), BigDecimal::add));
             total = total.add(pool.getValue());
-            notes.add("shared costs of " + pool.getKey() + " services, "
-                    + pool.getValue().toPlainString() + ", split by " + key);
+            notes.add(new PooledNote.SharedCostsSplit(pool.getKey(), pool.getValue(), key));
             for (SplitMeasure missing : split.measuresWithoutBasis()) {
-                notes.add("no member had any " + missing + " in " + pool.getKey() + " services in " + year.year()
-                        + ": that part of the key was split equally");
+                notes.add(new PooledNote.MeasureWithoutBasis(missing, pool.getKey(), year.year()));
             }
         }
         return new SharedSplit(shares, total, notes, restsOnRecipients);
@@ -328,14 +325,13 @@ class PooledComputation {
      * caller's own grants that could not be computed (other members' would tell that some of their
      * placed recipients' grants count as 0).
      */
-    private static List<String> attributionNotes(
+    private static List<PooledNote> attributionNotes(
             CostYear year, HostYear host, List<MemberYear> members, boolean callerHosts, String callerCode) {
-        List<String> notes = new ArrayList<>();
+        List<PooledNote> notes = new ArrayList<>();
         BigDecimal attributed = members.stream().map(MemberYear::attributed).reduce(ZERO, BigDecimal::add);
         BigDecimal unattributed = host.directWages().subtract(attributed);
         if (callerHosts && unattributed.signum() != 0) {
-            notes.add("direct wages of " + unattributed.toPlainString() + " in " + year.year()
-                    + " fell in months with nobody placed and are attributed to no member");
+            notes.add(new PooledNote.UnattributedWages(unattributed, year.year()));
         }
         long unknownGrants = members.stream()
                 .filter(m -> m.municipality().code().equals(callerCode))
@@ -343,8 +339,7 @@ class PooledComputation {
                 .filter(r -> !r.known())
                 .count();
         if (unknownGrants > 0) {
-            notes.add(unknownGrants + " of your placed recipients' grants are unknown (RULES_INCOMPLETE) and counted"
-                    + " as 0");
+            notes.add(new PooledNote.UnknownOwnGrants(unknownGrants));
         }
         return notes;
     }

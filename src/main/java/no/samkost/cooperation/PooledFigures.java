@@ -42,7 +42,14 @@ public class PooledFigures {
         this.audit = audit;
     }
 
+    /** The pooled figures as the API shows them, and their notes as values (the front end words them). */
+    public record Shown(PooledView view, List<PooledNote> notes) {}
+
     public PooledView pooled(String cooperationId, int costYear) {
+        return shown(cooperationId, costYear).view();
+    }
+
+    public Shown shown(String cooperationId, int costYear) {
         Cooperation c = cooperations.require(cooperationId);
         Pooled pooled = computation.compute(c, costYear);
         SmallNumbers.Hidden hidden = pooled.hidden();
@@ -58,8 +65,16 @@ public class PooledFigures {
             }
         }
         audit.recordRead("cooperation.pooled.read", c.id() + " cost year " + costYear);
-        return new PooledView(
-                c.id(), costYear, costYear + 1, rows, totals(pooled, hidden, host), suppressed, pooled.notes());
+        return new Shown(
+                new PooledView(
+                        c.id(),
+                        costYear,
+                        costYear + 1,
+                        rows,
+                        totals(pooled, hidden, host),
+                        suppressed,
+                        PooledNote.texts(pooled.notes())),
+                pooled.notes());
     }
 
     /**

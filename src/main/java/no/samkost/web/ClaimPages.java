@@ -100,7 +100,7 @@ public class ClaimPages {
     public Response submit(
             @PathParam("code") String code, @RestForm("_csrf") String csrf, @RestForm("aar") String aar) {
         pages.verifyForm(csrf);
-        int year = Years.parse(aar, defaultYear());
+        int year = Years.required(aar);
         try {
             submissions.submit(year, Optional.empty());
         } catch (ProblemException e) {
@@ -120,7 +120,7 @@ public class ClaimPages {
             @RestForm("aar") String aar,
             @RestForm("reason") String reason) {
         pages.verifyForm(csrf);
-        int year = Years.parse(aar, defaultYear());
+        int year = Years.required(aar);
         if (reason == null || reason.isBlank()) {
             return render(year, null, FormOutcome.field("reason", "Skriv hvorfor kravet åpnes igjen."));
         }

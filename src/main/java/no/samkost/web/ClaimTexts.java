@@ -30,7 +30,20 @@ public final class ClaimTexts {
             Map.entry("claim.submissions.read", "innsendingene lest"),
             Map.entry("audit.read", "revisjonssporet lest"));
 
+    private static final Map<String, String> RULE_PARAMETERS = Map.ofEntries(
+            Map.entry("threshold", "innslagspunkt"),
+            Map.entry("compensationRate", "kompensasjonsgrad"),
+            Map.entry("intellectualDisabilityDeduction", "fradrag for psykisk utviklingshemmede"),
+            Map.entry("intellectualDisabilityBornOnOrBefore", "fradraget gjelder født til og med"),
+            Map.entry("eligibleBornOnOrAfter", "aldersgrense (født fra og med)"));
+
     private ClaimTexts() {}
+
+    /** A rule set's parameter in Norwegian ({@code {p.regelverdi}}); the API's name when it is not known here. */
+    @TemplateExtension(matchName = "regelverdi")
+    public static String ruleParameter(String parameter) {
+        return RULE_PARAMETERS.getOrDefault(parameter, parameter);
+    }
 
     /** OPEN: åpent, SUBMITTED: sendt til revisor, ATTESTED: attestert, RETURNED: sendt tilbake. */
     @TemplateExtension

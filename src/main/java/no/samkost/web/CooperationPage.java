@@ -114,7 +114,8 @@ public class CooperationPage {
                 ? null
                 : "Det finnes ingen refusjonsregler for tilskuddsåret " + (costYear + 1) + " (kostnader fra " + costYear
                         + "), så de samlede tallene kan ikke regnes ut for dette året.";
-        PooledView figures = missing == null ? pooled.pooled(id, costYear) : null;
+        PooledFigures.Shown shown = missing == null ? pooled.shown(id, costYear) : null;
+        PooledView figures = shown == null ? null : shown.view();
         ComparisonView compared = missing == null ? comparison.comparison(id, costYear) : null;
         Map<String, String> names = names(view);
         return Templates.overview(
@@ -128,7 +129,11 @@ public class CooperationPage {
                         years.withRules(),
                         missing,
                         figures == null ? null : pooledTable(figures, names, ctx.code()),
-                        figures == null ? List.of() : figures.notes(),
+                        shown == null
+                                ? List.of()
+                                : shown.notes().stream()
+                                        .map(PooledNotes::norwegian)
+                                        .toList(),
                         compared == null ? null : comparisonTable(compared, names, ctx.code()),
                         compared,
                         serviceLines));

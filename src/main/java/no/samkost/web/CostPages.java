@@ -58,7 +58,7 @@ public class CostPages {
                 List<CategoryColumn> columns,
                 Page<CostLineView> lines,
                 String message,
-                List<Problem.Violation> importErrors,
+                List<ImportErrors.Line> importErrors,
                 String importSummary,
                 String importProblemType,
                 String importHeader);
@@ -205,7 +205,7 @@ public class CostPages {
                 columns,
                 costs.list(year, null, page, PAGE_SIZE),
                 message,
-                importErrors,
+                ImportErrors.norwegian(importErrors),
                 importSummary,
                 importProblemType,
                 CostImport.HEADER);

@@ -2,8 +2,13 @@ package no.samkost.web;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import no.samkost.common.ProblemException;
 
-/** Cost years in a page's query ({@code ?aar=2023}): a year from 2000 to 2100, else the default. */
+/**
+ * Cost years in a page's query or form ({@code ?aar=2023}): none chosen is the page's default; a
+ * value that is not a year from 2000 to 2100 is refused (400), never quietly replaced by another
+ * year: a form that signs or reopens a claim must act on the year it was sent or not at all.
+ */
 final class Years {
 
     static final int FIRST = 2000;
@@ -12,11 +17,21 @@ final class Years {
     private Years() {}
 
     static int parse(String text, int fallback) {
-        if (text == null || !text.matches("\\d{4}")) {
+        if (text == null || text.isEmpty()) {
             return fallback;
         }
-        int year = Integer.parseInt(text);
-        return year < FIRST || year > LAST ? fallback : year;
+        if (!text.matches("\\d{4}") || Integer.parseInt(text) < FIRST || Integer.parseInt(text) > LAST) {
+            throw ProblemException.invalidField("aar", "a cost year from " + FIRST + " to " + LAST);
+        }
+        return Integer.parseInt(text);
+    }
+
+    /** The year a form acts on: it must be sent. */
+    static int required(String text) {
+        if (text == null || text.isEmpty()) {
+            throw ProblemException.invalidField("aar", "a cost year from " + FIRST + " to " + LAST);
+        }
+        return parse(text, FIRST);
     }
 
     /** The years a year selector offers: from 2004 (the grant's first year) to this year, and the chosen one. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,6 +208,62 @@ class BrowserIT {
         browser.driver().get(browser.url("/app/0716/"));
         browser.awaitKeycloakLogin("0716");
         assertThat(browser.driver().findElements(By.id("kc-form-login"))).hasSize(1);
+    }
+
+    /**
+     * A copy of the session cookie taken before logging out (a shared office PC, a leaked cookie)
+     * opens nothing afterwards: the service remembers the logout (EndedWebSessions).
+     */
+    @Test
+    void aCopyOfTheSessionCookieOpensNothingAfterLogout(BrowserSession browser) {
+        browser.loginAs("0716", "coordinator-0716");
+        Set<Cookie> copy = browser.cookies().stream()
+                .filter(c -> c.getName().startsWith("q_session_"))
+                .collect(Collectors.toSet());
+        assertThat(copy).isNotEmpty();
+        browser.clickLink("Logg ut");
+        new WebDriverWait(browser.driver(), BrowserSession.WAIT)
+                .until(ExpectedConditions.urlMatches("^" + Pattern.quote(browser.url("/app/")) + "(\\?state=[^&]*)?$"));
+        copy.forEach(c -> browser.driver().manage().addCookie(c));
+
+        browser.driver().get(browser.url("/app/0716/mottakere"));
+        assertRefusedAndNoSession(browser);
+    }
+
+    /**
+     * A session cookie the service cannot read (after the client secret changed, say) is cleared
+     * with the "not logged in" page, so the person is not stuck: the next page logs in again
+     * (here at once, through the session still alive at Keycloak).
+     */
+    @Test
+    void aSessionCookieThatCannotBeReadIsClearedAndTheNextPageLogsInAgain(BrowserSession browser) {
+        browser.loginAs("0716", "coordinator-0716");
+        browser.cookies().stream()
+                .filter(c -> c.getName().startsWith("q_session_"))
+                .forEach(c -> browser.driver().manage().deleteCookie(c));
+        browser.driver()
+                .manage()
+                .addCookie(new Cookie.Builder("q_session_web-re", "not-a-session")
+                        .path("/app")
+                        .isHttpOnly(true)
+                        .build());
+
+        browser.driver().get(browser.url("/app/0716/mottakere"));
+        assertRefusedAndNoSession(browser);
+        browser.driver().get(browser.url("/app/0716/mottakere"));
+        if (!browser.driver().findElements(By.id("kc-form-login")).isEmpty()) {
+            browser.submitKeycloakLogin("0716", "coordinator-0716");
+        }
+        new WebDriverWait(browser.driver(), BrowserSession.WAIT)
+                .until(ExpectedConditions.urlToBe(browser.url("/app/0716/mottakere")));
+        assertThat(browser.check("mottakere-etter-ny-innlogging").heading()).isEqualTo("Mottakere i Re");
+    }
+
+    /** The browser shows the "not logged in" page, and no session cookie is left. */
+    private static void assertRefusedAndNoSession(BrowserSession browser) {
+        assertThat(browser.check("ikke-innlogget").heading()).isEqualTo("Ikke innlogget");
+        assertThat(browser.driver().getPageSource()).doesNotContain("DEMO-RE-1");
+        assertThat(browser.cookieStartingWith("q_session_")).isEmpty();
     }
 
     /**

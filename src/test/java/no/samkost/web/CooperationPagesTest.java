@@ -164,6 +164,32 @@ class CooperationPagesTest {
         assertTrue(notes.matches("(?s).*Sum: [^;<]*fordelte kostnader.*"), notes);
     }
 
+    /**
+     * The calculation's notes are worded in Norwegian, one for each of the API's (English) notes.
+     * The host's 3k of 2023 has shared costs (this class's 50 000.00 in June, split by the test
+     * agreement's key) and months with nobody placed.
+     */
+    @Test
+    void theCalculationsNotesAreNorwegianOneForEachOfTheApis() {
+        String host = Tokens.coordinator(HOST);
+        List<String> english = api(host, "/api/v1/cooperations/3k/pooled/2023").getList("notes");
+        String page = page(host, PAGE + "?aar=2023", HOST);
+        String notes = section(page, "<h3>Merknader fra beregningen</h3>", "</ul>");
+        assertEquals(english.size(), notes.split("<li>", -1).length - 1, notes);
+        for (String note : english) {
+            assertFalse(page.contains(note), "no English note on the page: " + note);
+            Matcher shared = Pattern.compile("shared costs of SHARED_HOME services, ([0-9.]+), split by .*")
+                    .matcher(note);
+            if (shared.matches()) {
+                assertTrue(
+                        notes.contains("Felleskostnadene for tjenester av typen «Bofellesskap med base», "
+                                + MunicipalityPagesTest.nok(new BigDecimal(shared.group(1))) + ", er fordelt etter "),
+                        notes);
+            }
+        }
+        assertTrue(english.stream().anyMatch(n -> n.startsWith("shared costs of SHARED_HOME")), english.toString());
+    }
+
     /** The service's three reasons (English) and how the page must begin to say each. */
     static final Map<String, String> NORWEGIAN = Map.of(
             "rests on fewer than", "Bygger på færre enn 3 plasserte mottakere",

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.samkost.costs.CostImport;
 import no.samkost.support.Api;
 import no.samkost.support.Database;
 import no.samkost.support.Money;
@@ -307,6 +308,16 @@ class MunicipalityPagesTest {
         for (int bad : List.of(7, 19, 31)) {
             assertTrue(html.contains("<td class=\"tall\">" + bad + "</td>"), "row " + bad + " is named");
         }
+        // ... and what is wrong with it, in Norwegian (the API's problem says it in English).
+        assertTrue(
+                html.contains("<td class=\"tall\">7</td><td>Skal ha 4 eller 5 kolonner (" + CostImport.HEADER
+                        + "), har 6</td>"),
+                html); // 12,50 unquoted is two columns
+        assertTrue(html.contains("<td class=\"tall\">19</td><td>Måned (period): måneden må være 01–12</td>"), html);
+        assertTrue(
+                html.contains("<td class=\"tall\">31</td><td>Merknad (note): en korreksjon (negativt beløp) må"
+                        + " begrunnes i merknaden</td>"),
+                html);
         assertEquals(before, rowsOf("re"));
 
         String good = "recipient_ref,period,category,amount,note\n" + ref + ",2017-04,DIRECT_WAGES,2500.00,\n";

@@ -1,0 +1,153 @@
+package no.samkost.web;
+
+import static io.restassured.RestAssured.given;
+import static no.samkost.cooperation.CooperationApiTest.RE;
+import static no.samkost.support.Problems.problemPage;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.samkost.support.Database;
+import no.samkost.support.HtmlPages;
+import no.samkost.support.Tokens;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the outside attack of 3 December 2026 sent the pages: form bodies the framework cannot
+ * parse (each was a 500 with the typed value in the error log), a year that is not one (it was
+ * quietly replaced by the default year), an invalid token or a session cookie that cannot be read
+ * (an empty 401, and a browser stuck with the cookie), and a body too large to read (problem+json).
+ * Each gets the HTML problem page with the right status and changes nothing.
+ */
+@QuarkusTest
+class HostilePageRequestsTest {
+
+    static final String RECIPIENTS = "/app/0716/mottakere";
+    static final String IMPORT = "/app/0716/kostnader/import";
+
+    static String coordinator() {
+        return Tokens.coordinator(RE);
+    }
+
+    @Test
+    void aBadPercentEscapeTooManyFieldsOrABrokenMultipartBodyIsA400() throws Exception {
+        String token = coordinator();
+        String csrf = HtmlPages.csrf(token, RECIPIENTS);
+        Map<String, String> before = Database.fingerprintExcept("audit_entry");
+        for (String body : new String[] {
+            "_csrf=" + csrf + "&ref=SECRETREF-98%2&birthYear=1990&userGroup=OTHER",
+            "_csrf=" + csrf + "&ref=%ZZ&birthYear=1990",
+            "_csrf=" + csrf + "&ref=B" + "&x=1".repeat(1200) + "&birthYear=1990&userGroup=OTHER"
+        }) {
+            HtmlPages.as(token)
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .body(body)
+                    .post(RECIPIENTS)
+                    .then()
+                    .spec(problemPage(400, "validation", "Ugyldig forespørsel"));
+        }
+        for (String body : new String[] {
+            "--XX\r\nfoo\r\n--XX--",
+            "--XX\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"a.csv\"\r\n\r\nrecipient_ref"
+        }) {
+            HtmlPages.as(token)
+                    .contentType("multipart/form-data; boundary=XX")
+                    .body(body.getBytes(StandardCharsets.US_ASCII))
+                    .post(IMPORT)
+                    .then()
+                    .spec(problemPage(400, "validation", "Ugyldig forespørsel"));
+        }
+        Assertions.assertEquals(before, Database.fingerprintExcept("audit_entry"));
+    }
+
+    @Test
+    void aYearThatIsNotOneIsRefusedNeverReplacedByAnother() throws Exception {
+        String token = coordinator();
+        for (String year : new String[] {"20233", "-1", "abc", "1999", "2101"}) {
+            HtmlPages.as(token)
+                    .queryParam("aar", year)
+                    .get("/app/0716/krav")
+                    .then()
+                    .spec(problemPage(400, "validation", "Ugyldig forespørsel"));
+            HtmlPages.as(token)
+                    .queryParam("aar", year)
+                    .get("/app/0716/kostnader")
+                    .then()
+                    .spec(problemPage(400, "validation", "Ugyldig forespørsel"));
+        }
+        String csrf = HtmlPages.csrf(token, "/app/0716/krav?aar=2023");
+        Map<String, String> before = Database.fingerprintExcept("audit_entry");
+        for (String form : new String[] {"/app/0716/krav/innsending", "/app/0716/krav/gjenaapning"}) {
+            for (String year : new String[] {"abc", ""}) {
+                HtmlPages.as(token)
+                        .formParam("_csrf", csrf)
+                        .formParam("aar", year)
+                        .formParam("reason", "feil år")
+                        .post(form)
+                        .then()
+                        .spec(problemPage(400, "validation", "Ugyldig forespørsel"));
+            }
+        }
+        Assertions.assertEquals(before, Database.fingerprintExcept("audit_entry"));
+    }
+
+    /**
+     * A browser whose session cookie no longer works (expired, or unreadable once the client secret
+     * changed) gets the page and the cookie cleared, so the next page starts a fresh login. A program
+     * with an invalid bearer token gets the bearer challenge, as from the API.
+     */
+    @Test
+    void aDeadSessionCookieGetsTheProblemPageAndIsClearedAnInvalidTokenTheChallenge() {
+        List<String> cleared = given().cookie("q_session_web-municipality-re", "garbage")
+                .cookie("q_session_web-municipality-re_chunk_1", "more")
+                .cookie("other", "kept")
+                .get(RECIPIENTS)
+                .then()
+                .spec(problemPage(401, "unauthenticated", "Ikke innlogget"))
+                .body(containsString("Logg inn på nytt"))
+                .extract()
+                .headers()
+                .getValues("Set-Cookie");
+        Assertions.assertEquals(
+                Set.of(
+                        "q_session_web-municipality-re=; Path=/app; Max-Age=0; HttpOnly; SameSite=Lax",
+                        "q_session_web-municipality-re_chunk_1=; Path=/app; Max-Age=0; HttpOnly; SameSite=Lax"),
+                Set.copyOf(cleared));
+        given().auth()
+                .oauth2("not-a-token")
+                .get(RECIPIENTS)
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void aBodyWithoutALengthGetsTheProblemPage() throws Exception {
+        String token = coordinator();
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + RECIPIENTS))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                // A chunked body: no length announced, which only a CSV import may do.
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new java.io.ByteArrayInputStream("ref=A".getBytes())))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Assertions.assertEquals(411, response.statusCode());
+        Assertions.assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        Assertions.assertTrue(
+                response.body().contains("data-problem-type=\"urn:samkost:problem:length-required\""), response.body());
+    }
+}
