@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import no.samkost.common.InputText;
 import no.samkost.common.ProblemException;
+import no.samkost.cooperation.OccupancyReport;
 import no.samkost.cooperation.PlacementDecisions;
+import no.samkost.cooperation.api.OccupancyView;
 import no.samkost.cooperation.api.PlacementDecline;
 import no.samkost.cooperation.api.PlacementUsage;
 import no.samkost.tenancy.Role;
@@ -50,8 +52,15 @@ public class JointServicePage {
     private final ServiceSection section;
     private final PlacementDecisions decisions;
     private final CostYears years;
+    private final OccupancyReport occupancyReport;
 
-    public JointServicePage(Pages pages, ServiceSection section, PlacementDecisions decisions, CostYears years) {
+    public JointServicePage(
+            Pages pages,
+            ServiceSection section,
+            PlacementDecisions decisions,
+            CostYears years,
+            OccupancyReport occupancyReport) {
+        this.occupancyReport = occupancyReport;
         this.pages = pages;
         this.section = section;
         this.decisions = decisions;
@@ -70,6 +79,30 @@ public class JointServicePage {
         PageContext ctx = pages.context(PageContext.cooperationSection(id));
         String message = melding == null ? null : MESSAGES.get(melding);
         return Templates.service(ctx, section.view(ctx, id, serviceId, years.chosen(aar), message, null));
+    }
+
+    /** The occupancy chart's figures as CSV (the host's, as {@code getOccupancy}): month, most placed on one day, places. */
+    @GET
+    @Path("/belegg.csv")
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @Produces("text/csv")
+    public Response occupancyCsv(
+            @PathParam("code") String code,
+            @PathParam("id") String id,
+            @PathParam("serviceId") UUID serviceId,
+            @QueryParam("aar") Integer aar) {
+        int costYear = years.chosen(aar);
+        OccupancyView occupancy = occupancyReport.monthly(id, serviceId, costYear);
+        StringBuilder csv = new StringBuilder("month,peakPlacements,capacity\n");
+        occupancy.months().forEach(m -> csv.append(m.month())
+                .append(',')
+                .append(m.peakPlacements())
+                .append(',')
+                .append(occupancy.capacity())
+                .append('\n'));
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"belegg-" + id + "-" + costYear + ".csv\"")
+                .build();
     }
 
     @POST

@@ -30,6 +30,7 @@ import no.samkost.cooperation.CooperationApiTest;
 import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.support.Api;
 import no.samkost.support.Database;
+import no.samkost.support.HtmlPages;
 import no.samkost.support.Money;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,6 +226,29 @@ class CooperationPagesTest {
         assertTrue(row(occupancy, "2023-02").contains("data-felt=\"plasseringer\" data-verdi=\"1\">1<"), occupancy);
         assertTrue(row(occupancy, "2023-03").contains("data-felt=\"plasseringer\" data-verdi=\"2\">2<"), occupancy);
         assertTrue(host.contains("data-tabell=\"belegg\""), "and its chart");
+        // ... and the chart's figures as CSV: the API's occupancy, with the capacity on each line.
+        String csvPath = "/app/0702/samarbeid/3k/tjenester/" + service + "/belegg.csv?aar=2023";
+        assertTrue(host.contains("href=\"" + csvPath.replace("&", "&amp;") + "\""), "the page links its CSV");
+        String csv = HtmlPages.as(Tokens.viewer(HOST))
+                .get(csvPath)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract()
+                .asString();
+        JsonPath api = api(Tokens.viewer(HOST), "/api/v1/cooperations/3k/services/" + service + "/occupancy/2023");
+        StringBuilder expected = new StringBuilder("month,peakPlacements,capacity\n");
+        for (Map<String, Object> month : api.<Map<String, Object>>getList("months")) {
+            expected.append(month.get("month"))
+                    .append(',')
+                    .append(month.get("peakPlacements"))
+                    .append(",2\n");
+        }
+        assertEquals(expected.toString(), csv);
+        HtmlPages.as(Tokens.viewer(RE))
+                .get(csvPath.replace("/app/0702/", "/app/0716/"))
+                .then()
+                .spec(problemPage(403, "forbidden", "Ingen tilgang"));
         // The attribution, month by month: February's wages are A's alone (28 days x 20 h/week).
         assertTrue(
                 host.contains("<th scope=\"row\">februar 2023</th><td class=\"tall\">"
