@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import no.samkost.common.InputText;
 import no.samkost.common.ProblemException;
 import no.samkost.cooperation.OccupancyReport;
@@ -119,21 +120,15 @@ public class JointServicePage {
             @FormParam(HOURS) String hours,
             @FormParam("versjon") String version,
             @FormParam("aar") String aar) {
-        pages.verifyForm(csrf);
-        int year = years.chosen(whole("aar", aar, true));
-        long read = whole("versjon", version, false);
-        String heading = "Bekreftelsen ble ikke lagret";
-        ServiceSection.Attempt attempt = new ServiceSection.Attempt(placementId, hours, null);
         BigDecimal usage = usage(hours);
-        if (usage == null) {
-            return refused(id, serviceId, year, attempt, ServiceSection.Refusal.field(heading, HOURS, USAGE_RULE));
-        }
-        try {
-            decisions.confirm(id, serviceId, placementId, new PlacementUsage(usage, read));
-        } catch (ProblemException e) {
-            return refused(id, serviceId, year, attempt, ServiceSection.Refusal.of(e, heading, HOURS, USAGE_RULE));
-        }
-        return done(code, id, serviceId, year, "bekreftet");
+        return step(
+                new Step(code, id, serviceId, csrf, aar, version, "bekreftet"),
+                "Bekreftelsen ble ikke lagret",
+                new ServiceSection.Attempt(placementId, hours, null),
+                HOURS,
+                USAGE_RULE,
+                usage != null,
+                read -> decisions.confirm(id, serviceId, placementId, new PlacementUsage(usage, read)));
     }
 
     @POST
@@ -150,20 +145,46 @@ public class JointServicePage {
             @FormParam(REASON) String reason,
             @FormParam("versjon") String version,
             @FormParam("aar") String aar) {
-        pages.verifyForm(csrf);
-        int year = years.chosen(whole("aar", aar, true));
-        long read = whole("versjon", version, false);
-        String heading = "Avslaget ble ikke lagret";
-        ServiceSection.Attempt attempt = new ServiceSection.Attempt(placementId, null, reason);
-        if (reason == null || InputText.problem(reason).isPresent()) {
-            return refused(id, serviceId, year, attempt, ServiceSection.Refusal.field(heading, REASON, REASON_RULE));
+        return step(
+                new Step(code, id, serviceId, csrf, aar, version, "avslatt"),
+                "Avslaget ble ikke lagret",
+                new ServiceSection.Attempt(placementId, null, reason),
+                REASON,
+                REASON_RULE,
+                reason != null && InputText.problem(reason).isEmpty(),
+                read -> decisions.decline(id, serviceId, placementId, new PlacementDecline(reason, read)));
+    }
+
+    /** Where a step on a request was sent from, and the confirmation its page names after it. */
+    private record Step(
+            String code, String id, UUID serviceId, String csrf, String aar, String version, String confirmation) {}
+
+    /**
+     * A step on a request: the form token, the year and the version read, the field's own rule,
+     * then the service's decision; a refusal shows the page again with the reason at the field.
+     */
+    private Response step(
+            Step step,
+            String heading,
+            ServiceSection.Attempt attempt,
+            String field,
+            String rule,
+            boolean fieldValid,
+            LongConsumer decision) {
+        pages.verifyForm(step.csrf());
+        int year = years.chosen(whole("aar", step.aar(), true));
+        long read = whole("versjon", step.version(), false);
+        if (!fieldValid) {
+            return refused(
+                    step.id(), step.serviceId(), year, attempt, ServiceSection.Refusal.field(heading, field, rule));
         }
         try {
-            decisions.decline(id, serviceId, placementId, new PlacementDecline(reason, read));
+            decision.accept(read);
         } catch (ProblemException e) {
-            return refused(id, serviceId, year, attempt, ServiceSection.Refusal.of(e, heading, REASON, REASON_RULE));
+            return refused(
+                    step.id(), step.serviceId(), year, attempt, ServiceSection.Refusal.of(e, heading, field, rule));
         }
-        return done(code, id, serviceId, year, "avslatt");
+        return done(step.code(), step.id(), step.serviceId(), year, step.confirmation());
     }
 
     static final String USAGE_RULE = "Oppgi timer direkte omsorg per uke som vertskommunen gir: mer enn 0 og høyst"
