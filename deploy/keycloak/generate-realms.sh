@@ -41,6 +41,24 @@ user() {
 EOF
 }
 
+# The audience "samkost" in the access tokens of both clients (what the service's tenants require).
+audience_mapper() {
+  cat <<EOF
+        {
+          "name": "samkost-audience",
+          "protocol": "openid-connect",
+          "protocolMapper": "oidc-audience-mapper",
+          "consentRequired": false,
+          "config": {
+            "included.custom.audience": "samkost",
+            "access.token.claim": "true",
+            "id.token.claim": "false",
+            "introspection.token.claim": "true"
+          }
+        }
+EOF
+}
+
 realm() {
   local code=$1 name=$2
   cat <<EOF
@@ -103,18 +121,7 @@ realm() {
         "post.logout.redirect.uris": "+"
       },
       "protocolMappers": [
-        {
-          "name": "samkost-audience",
-          "protocol": "openid-connect",
-          "protocolMapper": "oidc-audience-mapper",
-          "consentRequired": false,
-          "config": {
-            "included.custom.audience": "samkost",
-            "access.token.claim": "true",
-            "id.token.claim": "false",
-            "introspection.token.claim": "true"
-          }
-        }
+$(audience_mapper)
       ],
       "defaultClientScopes": [
         "basic",
@@ -152,18 +159,7 @@ realm() {
         "post.logout.redirect.uris": "http://127.0.0.1:8080/app/*"
       },
       "protocolMappers": [
-        {
-          "name": "samkost-audience",
-          "protocol": "openid-connect",
-          "protocolMapper": "oidc-audience-mapper",
-          "consentRequired": false,
-          "config": {
-            "included.custom.audience": "samkost",
-            "access.token.claim": "true",
-            "id.token.claim": "false",
-            "introspection.token.claim": "true"
-          }
-        },
+$(audience_mapper),
         {
           "name": "realm-roles-in-id-token",
           "protocol": "openid-connect",
