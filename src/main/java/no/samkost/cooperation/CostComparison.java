@@ -11,6 +11,7 @@ import no.samkost.cooperation.PooledComputation.PlacedRecipient;
 import no.samkost.cooperation.PooledComputation.Pooled;
 import no.samkost.cooperation.api.ComparisonMember;
 import no.samkost.cooperation.api.ComparisonView;
+import no.samkost.cooperation.api.PooledNote;
 import no.samkost.cooperation.api.StandAloneView;
 import no.samkost.cooperation.calculation.Apportionment;
 import no.samkost.cooperation.calculation.SmallNumbers;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
+import no.samkost.cooperation.api.PooledNote;
 import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.Agreement;
 import no.samkost.cooperation.calculation.CostSplit;

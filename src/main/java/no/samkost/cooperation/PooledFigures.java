@@ -9,6 +9,7 @@ import no.samkost.audit.AuditTrail;
 import no.samkost.cooperation.PooledComputation.MemberYear;
 import no.samkost.cooperation.PooledComputation.Pooled;
 import no.samkost.cooperation.api.PooledMember;
+import no.samkost.cooperation.api.PooledNote;
 import no.samkost.cooperation.api.PooledTotals;
 import no.samkost.cooperation.api.PooledView;
 import no.samkost.cooperation.api.SuppressedCell;

@@ -1,7 +1,7 @@
 package no.samkost.web;
 
 import java.util.stream.Collectors;
-import no.samkost.cooperation.PooledNote;
+import no.samkost.cooperation.api.PooledNote;
 import no.samkost.cooperation.calculation.JointServiceKind;
 import no.samkost.cooperation.calculation.SplitKey;
 import no.samkost.cooperation.calculation.SplitMeasure;

@@ -117,7 +117,7 @@ class ArchitectureTest {
     /**
      * What a feature publishes to the others: its services (public classes annotated
      * {@code @ApplicationScoped} in the feature's own package, not in a sub-package such as
-     * {@code persistence}, and not repositories); the records and enums in its own package or its {@code api} package,
+     * {@code persistence}, and not repositories); the records, enums and sealed interfaces in its own package or its {@code api} package,
      * nested ones included (the services' request and response types); its {@code calculation}
      * package (plain-Java rules, see {@link #calculationsArePlainJava}); and
      * {@link #ALSO_PUBLISHED}. Everything else (resources, repositories, persistence, entities,
@@ -135,7 +135,11 @@ class ArchitectureTest {
                 && target.getModifiers().contains(JavaModifier.PUBLIC)
                 && target.getAllRawInterfaces().stream()
                         .noneMatch(i -> i.getPackageName().startsWith("io.quarkus.hibernate"));
-        boolean apiType = (pkg.equals(own) || pkg.equals(own + ".api")) && (target.isRecord() || target.isEnum());
+        boolean apiType = (pkg.equals(own) || pkg.equals(own + ".api"))
+                && (target.isRecord()
+                        || target.isEnum()
+                        // a sealed interface over such records (one of several kinds of a value)
+                        || (target.isInterface() && target.reflect().isSealed()));
         boolean calculation = pkg.equals(own + ".calculation");
         return service || apiType || calculation || ALSO_PUBLISHED.containsKey(top.getName());
     }

@@ -25,6 +25,7 @@ class TestSourcesTest {
     /** Files whose floating point is not money, and what it is instead. Nothing else may use it. */
     static final Map<String, String> NOT_MONEY = Map.of(
             "no/samkost/bench/HttpProbe.java", "response times in milliseconds",
+            "no/samkost/bench/PageSpeedBenchmark.java", "response times in milliseconds and their ratios",
             "no/samkost/bench/NationalScaleBenchmark.java",
                     "timings, rates and memory; its answers are checked with BigDecimal before it times them",
             "no/samkost/architecture/ArchitectureTest.java", "the rule that forbids float and double fields in main",
@@ -80,7 +81,7 @@ class TestSourcesTest {
                 Matcher m = ERROR_STATUS.matcher(statements[i]);
                 if (m.find()) {
                     String next = i + 1 < statements.length ? statements[i + 1] : "";
-                    if (!statements[i].contains("\"type\"") && !next.contains("\"type\"")) {
+                    if (!assertsType(statements[i]) && !assertsType(next)) {
                         found.add(name + ": " + statements[i].strip().replaceAll("\\s+", " "));
                     }
                 }
@@ -91,6 +92,11 @@ class TestSourcesTest {
                 found,
                 "assert the problem type with the status: .spec(Problems.problem(status, \"type\")) or "
                         + ".body(\"type\", ...) in the same statement (or the next, for assertEquals)");
+    }
+
+    /** The problem's type: {@code "type"} in problem+json, {@code data-problem-type} on an HTML problem page. */
+    static boolean assertsType(String statement) {
+        return statement.contains("\"type\"") || statement.contains("data-problem-type");
     }
 
     static List<Path> sources() throws IOException {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import no.samkost.cooperation.PooledNote;
+import no.samkost.cooperation.api.PooledNote;
 import no.samkost.cooperation.calculation.JointServiceKind;
 import no.samkost.cooperation.calculation.SplitKey;
 import no.samkost.cooperation.calculation.SplitMeasure;

@@ -1,4 +1,4 @@
-package no.samkost.cooperation;
+package no.samkost.cooperation.api;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -57,7 +57,7 @@ public sealed interface PooledNote {
         }
     }
 
-    static List<String> texts(List<PooledNote> notes) {
+    public static List<String> texts(List<PooledNote> notes) {
         return notes.stream().map(PooledNote::text).toList();
     }
 }
