@@ -18,6 +18,10 @@ public enum ProblemType {
             409,
             "The cost year is closed: its claim is submitted, and no ledger line of that year is written"),
     CLAIM_STATE("claim-state", 409, "The claim's state does not allow this step"),
+    RULES_PROJECTED(
+            "rules-projected",
+            409,
+            "The grant year has only projected rules; a claim is signed under the circular's figures"),
     AGREEMENT_INCOMPLETE(
             "agreement-incomplete", 409, "The cooperation's configuration lacks a figure this calculation needs"),
     UNKNOWN_REFERENCE(

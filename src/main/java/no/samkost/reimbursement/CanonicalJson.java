@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The canonical JSON of a claim's snapshot, so that anyone can recompute its hash from the text:
@@ -19,7 +21,8 @@ import java.util.HexFormat;
  * {@code 1608000.00}; the rate as configured, e.g. {@code 0.80}; years and counts as integers), never
  * with an exponent; strings with only {@code "}, {@code \} and control characters escaped
  * ({@code \"}, {@code \\}, {@code \u001f}), everything else as itself. The hash is the lower-case hex
- * SHA-256 of those UTF-8 bytes. Plain Java, over records, lists, enums and scalars.
+ * SHA-256 of those UTF-8 bytes. Plain Java, over records, maps with text keys (members in key
+ * order, as a record's), lists, enums and scalars.
  */
 public final class CanonicalJson {
 
@@ -64,6 +67,8 @@ public final class CanonicalJson {
             out.append(']');
         } else if (value instanceof Record record) {
             object(record, out);
+        } else if (value instanceof Map<?, ?> map) {
+            object(map, out);
         } else {
             throw new IllegalArgumentException(
                     "no canonical form for " + value.getClass().getSimpleName());
@@ -84,6 +89,28 @@ public final class CanonicalJson {
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + sorted[i].getName(), e);
             }
+        }
+        out.append('}');
+    }
+
+    /** A map with text (or enum) keys, as an object whose members are in key order like a record's. */
+    private static void object(Map<?, ?> map, StringBuilder out) {
+        TreeMap<String, Object> sorted = new TreeMap<>();
+        map.forEach((key, item) -> {
+            if (!(key instanceof String) && !(key instanceof Enum<?>)) {
+                throw new IllegalArgumentException(
+                        "no canonical form for a map keyed by " + key.getClass().getSimpleName());
+            }
+            sorted.put(key instanceof Enum<?> e ? e.name() : (String) key, item);
+        });
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> member : sorted.entrySet()) {
+            out.append(first ? "" : ",");
+            first = false;
+            string(member.getKey(), out);
+            out.append(':');
+            write(member.getValue(), out);
         }
         out.append('}');
     }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,7 +60,10 @@ public class ClaimResource {
                     + "Every recipient with any cost line in the year appears. Accept: text/csv gives one row per recipient. "
                     + "state says where the claim stands; once SUBMITTED or ATTESTED the figures are the "
                     + "submission's snapshot (the CSV ends with a line holding its SHA-256); live=true "
-                    + "recomputes them from the ledger and lists the differences from the latest snapshot.")
+                    + "recomputes them from the ledger and lists the differences from the latest snapshot. "
+                    + "A grant year without published figures (up to ten years ahead) is computed under projected "
+                    + "rules: rules.status PROJECTED, with the assumptions (yearlyWageGrowth, yearlyExtraStep "
+                    + "override the defaults); such a claim cannot be submitted.")
     @APIResponse(
             responseCode = "200",
             description = "the claim",
@@ -67,11 +71,19 @@ public class ClaimResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimView.class)),
                 @Content(mediaType = ClaimCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
             })
-    @APIResponse(responseCode = "404", description = "no rules for grant year costYear + 1")
+    @APIResponse(responseCode = "404", description = "no rules for grant year costYear + 1, not even projected ones")
     public ClaimView claim(
             @PathParam("code") String code,
             @PathParam("costYear") @Min(2000) @Max(2100) int costYear,
-            @QueryParam("live") @DefaultValue("false") boolean live) {
-        return claims.claim(costYear, live);
+            @QueryParam("live") @DefaultValue("false") boolean live,
+            @QueryParam("yearlyWageGrowth")
+                    @Parameter(description = "with projected rules: the yearly wage growth, 0.043 for 4.3 %")
+                    String yearlyWageGrowth,
+            @QueryParam("yearlyExtraStep")
+                    @Parameter(
+                            description =
+                                    "with projected rules: NOK added to the threshold each year above wage" + " growth")
+                    String yearlyExtraStep) {
+        return claims.claim(costYear, live, ProjectionRequest.of(yearlyWageGrowth, yearlyExtraStep));
     }
 }

@@ -3,8 +3,12 @@ package no.samkost.reimbursement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import no.samkost.audit.AuditTrail;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
@@ -14,6 +18,8 @@ import no.samkost.reimbursement.calculation.GrantReason;
 import no.samkost.reimbursement.calculation.GrantRules;
 import no.samkost.reimbursement.calculation.RecipientGrant;
 import no.samkost.reimbursement.calculation.RecipientYear;
+import no.samkost.reimbursement.calculation.RuleProjection;
+import no.samkost.reimbursement.calculation.ValueStatus;
 import no.samkost.tenancy.CurrentMunicipality;
 
 /**
@@ -49,7 +55,17 @@ public class ClaimService {
      */
     @Transactional
     public ClaimView claim(int costYear, boolean live) {
-        GrantRules yearRules = rulesFor(costYear);
+        return claim(costYear, live, ProjectionRequest.DEFAULTS);
+    }
+
+    /**
+     * The same, for a cost year whose grant year may have no figures yet: its rules are then
+     * projected under the defaults or what {@code projection} sets (the answer's rules say
+     * PROJECTED and show the assumptions).
+     */
+    @Transactional
+    public ClaimView claim(int costYear, boolean live, ProjectionRequest projection) {
+        GrantRules yearRules = rulesFor(costYear, projection);
         Optional<ClaimSubmission> latest = submissions.latest(costYear);
         ClaimState state = latest.map(ClaimSubmission::claimState).orElse(ClaimState.OPEN);
         String code = current.require().code();
@@ -72,34 +88,55 @@ public class ClaimService {
         return answer;
     }
 
-    /** The rules of grant year costYear + 1, or the 404 that names both years. */
+    /** The rules of grant year costYear + 1 (projected under the defaults if it has no figures), or the 404 that names both years. */
     GrantRules rulesFor(int costYear) {
+        return rulesFor(costYear, ProjectionRequest.DEFAULTS);
+    }
+
+    GrantRules rulesFor(int costYear, ProjectionRequest projection) {
         int grantYear = costYear + 1;
-        return rules.forGrantYear(grantYear)
+        return rules.rulesFor(grantYear, projection)
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.NOT_FOUND,
                         "no rules for grant year " + grantYear + " (costs of " + costYear
                                 + "): the claim for the costs of " + costYear + " uses the circular IS-4/"
-                                + grantYear));
+                                + grantYear + "; projected rules reach grant years up to "
+                                + (rules.newestKnownGrantYear() + RuleProjection.MAX_YEARS_AHEAD)));
     }
 
     /** The claim's figures computed from the ledger now; records nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     ClaimFigures figures(int costYear, GrantRules yearRules) {
-        List<ClaimView.RecipientLine> lines = ledger.yearTotals(costYear).stream()
-                .map(t -> line(GrantCalculator.calculate(
-                        yearRules,
-                        new RecipientYear(
-                                t.ref(),
-                                t.birthYear(),
-                                t.intellectualDisability(),
-                                t.directWageCosts(),
-                                t.earmarkedGrants(),
-                                t.hostMunicipalityGrant(),
-                                t.userPayments()))))
+        List<RecipientYear> years = ledger.yearTotals(costYear).stream()
+                .map(t -> new RecipientYear(
+                        t.ref(),
+                        t.birthYear(),
+                        t.intellectualDisability(),
+                        t.directWageCosts(),
+                        t.earmarkedGrants(),
+                        t.hostMunicipalityGrant(),
+                        t.userPayments()))
+                .toList();
+        List<ClaimView.RecipientLine> lines = years.stream()
+                .map(r -> line(GrantCalculator.calculate(yearRules, r)))
                 .toList();
         return new ClaimFigures(
-                current.require().code(), costYear, costYear + 1, RulesView.of(yearRules), lines, totals(lines));
+                current.require().code(),
+                costYear,
+                costYear + 1,
+                RulesView.of(yearRules),
+                lines,
+                totals(lines),
+                reliedOn(yearRules, years));
+    }
+
+    /** The values any recipient's grant depended on, in the rules' order, with their status. */
+    static Map<String, ValueStatus> reliedOn(GrantRules rules, List<RecipientYear> recipients) {
+        Set<String> used = new HashSet<>();
+        recipients.forEach(r -> used.addAll(GrantCalculator.valuesUsed(rules, r)));
+        Map<String, ValueStatus> reliedOn = new LinkedHashMap<>();
+        GrantRules.PARAMETERS.stream().filter(used::contains).forEach(p -> reliedOn.put(p, rules.statusOf(p)));
+        return reliedOn;
     }
 
     static ClaimView.RecipientLine line(RecipientGrant g) {

@@ -54,6 +54,12 @@ public class ClaimSubmissions {
 
     public SubmissionView submit(int costYear, Optional<String> idempotencyKey) {
         GrantRules rules = claims.rulesFor(costYear);
+        if (rules.projected()) {
+            throw new ProblemException(
+                    ProblemType.RULES_PROJECTED,
+                    "grant year " + rules.grantYear() + " has no published figures yet, only projected ones: a claim"
+                            + " is signed under the circular IS-4/" + rules.grantYear() + ", so add its figures first");
+        }
         return once("claims.submit", new Step(costYear, null), idempotencyKey, () -> {
             Optional<ClaimSubmission> latest = submissions.latest(costYear);
             ClaimState state = latest.map(ClaimSubmission::claimState).orElse(ClaimState.OPEN);

@@ -3,7 +3,9 @@ package no.samkost.reimbursement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import no.samkost.reimbursement.calculation.GrantReason;
+import no.samkost.reimbursement.calculation.ValueStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -36,7 +38,13 @@ public record ClaimView(
                 @Schema(
                         description = "with live=true and a submission to compare with: live minus snapshot, line by"
                                 + " line; absent otherwise")
-                ClaimDifferences differences) {
+                ClaimDifferences differences,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Schema(
+                        description = "the values of the rules the recipients' grants depended on, each with its status"
+                                + " (VERIFIED, SECONDARY, PATTERN, PROJECTED); absent in snapshots made before statuses"
+                                + " existed")
+                Map<String, ValueStatus> rulesReliedOn) {
 
     /** Where the figures of an answer come from. */
     public enum Figures {
@@ -60,7 +68,8 @@ public record ClaimView(
                 f.recipients(),
                 f.totals(),
                 submission,
-                differences);
+                differences,
+                f.rulesReliedOn());
     }
 
     @Schema(name = "ClaimRecipient")

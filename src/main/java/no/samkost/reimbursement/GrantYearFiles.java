@@ -11,17 +11,18 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import no.samkost.reimbursement.calculation.GrantRules;
+import no.samkost.reimbursement.calculation.RuleProvenance;
+import no.samkost.reimbursement.calculation.ValueStatus;
 
 /** Reads grant-year rule files: a YAML list of entries, strictly (a typo is an error, not a default). */
 public final class GrantYearFiles {
-
-    static final Set<String> OPTIONAL_PARAMETERS =
-            Set.of("intellectualDisabilityDeduction", "intellectualDisabilityBornOnOrBefore", "eligibleBornOnOrAfter");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -34,9 +35,15 @@ public final class GrantYearFiles {
             BigDecimal intellectualDisabilityDeduction,
             Integer intellectualDisabilityBornOnOrBefore,
             Integer eligibleBornOnOrAfter,
-            Boolean verified,
-            List<String> unverifiedParameters,
-            String source) {}
+            ValueStatus status,
+            String source,
+            Map<String, ValueNote> values) {}
+
+    /** A value's own status and source, where they differ from the entry's. */
+    record ValueNote(ValueStatus status, String source) {}
+
+    /** Birth-year cut-offs: the only values a pattern can give. */
+    static final Set<String> CUT_OFFS = Set.of("intellectualDisabilityBornOnOrBefore", "eligibleBornOnOrAfter");
 
     public List<GrantRules> read(InputStream in, String name) {
         try {
@@ -99,21 +106,16 @@ public final class GrantYearFiles {
                         || (e.intellectualDisabilityDeduction().signum() >= 0
                                 && e.intellectualDisabilityDeduction().scale() <= 2),
                 where + "intellectualDisabilityDeduction must be a non-negative amount with at most 2 decimals");
-        require(e.verified() != null, where + "verified must be stated (true or false)");
+        require(
+                e.status() == ValueStatus.VERIFIED || e.status() == ValueStatus.SECONDARY,
+                where + "status must be VERIFIED or SECONDARY (a value from the pattern says so under values)");
         require(e.source() != null && !e.source().isBlank(), where + "source is missing");
-        List<String> unverified = e.unverifiedParameters() == null ? List.of() : e.unverifiedParameters();
-        for (String parameter : unverified) {
-            require(
-                    OPTIONAL_PARAMETERS.contains(parameter)
-                            || Set.of("threshold", "compensationRate").contains(parameter),
-                    where + "unknown parameter '" + parameter + "' in unverifiedParameters");
-        }
         plausibleYear(
                 e.intellectualDisabilityBornOnOrBefore(),
                 e.grantYear(),
                 where + "intellectualDisabilityBornOnOrBefore");
         plausibleYear(e.eligibleBornOnOrAfter(), e.grantYear(), where + "eligibleBornOnOrAfter");
-        return new GrantRules(
+        GrantRules values = new GrantRules(
                 e.grantYear(),
                 e.threshold().setScale(2),
                 e.compensationRate(),
@@ -122,9 +124,41 @@ public final class GrantYearFiles {
                         : e.intellectualDisabilityDeduction().setScale(2),
                 e.intellectualDisabilityBornOnOrBefore(),
                 e.eligibleBornOnOrAfter(),
-                e.verified(),
-                e.source(),
-                unverified);
+                RuleProvenance.of(e.status(), e.source()));
+        Map<String, ValueStatus> statusOf = new HashMap<>();
+        Map<String, String> sourceOf = new HashMap<>();
+        for (Map.Entry<String, ValueNote> value :
+                (e.values() == null ? Map.<String, ValueNote>of() : e.values()).entrySet()) {
+            String parameter = value.getKey();
+            ValueNote note = value.getValue();
+            require(
+                    values.presentParameters().contains(parameter),
+                    where + "values names '" + parameter + "', which the entry does not have");
+            require(
+                    note != null && (note.status() != null || note.source() != null),
+                    where + parameter + ": say its status or its source");
+            if (note.status() != null) {
+                require(
+                        note.status() != ValueStatus.PROJECTED,
+                        where + parameter + ": PROJECTED values are computed, never written");
+                require(
+                        note.status() != ValueStatus.PATTERN || CUT_OFFS.contains(parameter),
+                        where + parameter + ": only a birth-year cut-off can come from the pattern");
+                statusOf.put(parameter, note.status());
+            }
+            if (note.source() != null) {
+                require(!note.source().isBlank(), where + parameter + ": an empty source");
+                sourceOf.put(parameter, note.source());
+            }
+        }
+        return new GrantRules(
+                values.grantYear(),
+                values.threshold(),
+                values.compensationRate(),
+                values.intellectualDisabilityDeduction(),
+                values.intellectualDisabilityBornOnOrBefore(),
+                values.eligibleBornOnOrAfter(),
+                new RuleProvenance(e.source(), e.status(), statusOf, sourceOf, null));
     }
 
     private static void plausibleYear(Integer year, int grantYear, String what) {

@@ -5,11 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,12 +37,26 @@ public class RulesResource {
     @Path("/{grantYear}")
     @Operation(
             operationId = "getRules",
-            summary = "The reimbursement parameters of a grant year",
-            description = "The circular of grant year G applies to the costs of G - 1.")
-    @APIResponse(responseCode = "200", description = "the grant year's parameters")
-    @APIResponse(responseCode = "404", description = "no rules configured for that grant year")
-    public RulesView forGrantYear(@PathParam("grantYear") int grantYear) {
-        return rules.forGrantYear(grantYear)
+            summary = "The reimbursement parameters of a grant year, or their projection",
+            description = "The circular of grant year G applies to the costs of G - 1. A grant year without figures,"
+                    + " up to ten years after the newest with figures, answers a projection: status PROJECTED and"
+                    + " its assumptions (the defaults, or yearlyWageGrowth and yearlyExtraStep given here).")
+    @APIResponse(responseCode = "200", description = "the grant year's parameters, or their projection")
+    @APIResponse(
+            responseCode = "404",
+            description = "no figures and beyond the projection's reach (before 2004, a gap between known years, or"
+                    + " more than ten years ahead)")
+    public RulesView forGrantYear(
+            @PathParam("grantYear") int grantYear,
+            @QueryParam("yearlyWageGrowth")
+                    @Parameter(
+                            description = "a projection's yearly wage growth, 0.043 for 4.3 % (default: the rules"
+                                    + " directory's)")
+                    String yearlyWageGrowth,
+            @QueryParam("yearlyExtraStep")
+                    @Parameter(description = "NOK a projection adds to the threshold each year above wage growth")
+                    String yearlyExtraStep) {
+        return rules.rulesFor(grantYear, ProjectionRequest.of(yearlyWageGrowth, yearlyExtraStep))
                 .map(RulesView::of)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, noRules(grantYear)));
     }

@@ -1,9 +1,13 @@
 package no.samkost.reimbursement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import no.samkost.reimbursement.calculation.GrantRules;
+import no.samkost.reimbursement.calculation.ProjectionAssumptions;
+import no.samkost.reimbursement.calculation.ValueStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -18,22 +22,49 @@ public record RulesView(
         @Schema(nullable = true) BigDecimal intellectualDisabilityDeduction,
         @Schema(nullable = true) Integer intellectualDisabilityBornOnOrBefore,
         @Schema(nullable = true) Integer eligibleBornOnOrAfter,
-        @Schema(description = "false if any configured value is not verified against the source") boolean verified,
+        @Schema(
+                        description = "the weakest status of its values: VERIFIED (read in the circular), SECONDARY"
+                                + " (another public source), PATTERN (a birth-year cut-off from the pattern), PROJECTED"
+                                + " (computed under the assumptions below)")
+                ValueStatus status,
+        @Schema(description = "true only when every value is VERIFIED") boolean verified,
         String source,
-        @Schema(description = "configured values that are not verified") List<String> unverifiedParameters,
+        @Schema(description = "each value it has: its status and where it comes from") Map<String, ValueSource> values,
+        @Schema(description = "the values that are not VERIFIED") List<String> unverifiedParameters,
         @Schema(description = "parameters this year lacks; claims that need them say RULES_INCOMPLETE")
-                List<String> missingParameters) {
+                List<String> missingParameters,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Schema(description = "what a projection assumes; absent unless status is PROJECTED")
+                Assumptions assumptions) {
+
+    @Schema(name = "RuleValueSource")
+    public record ValueSource(ValueStatus status, String source) {}
+
+    @Schema(
+            name = "ProjectionAssumptions",
+            description = "from the newest grant year with figures, the threshold and the deduction grow each year by"
+                    + " the wage growth, then by the extra step, rounded to whole thousands; the rate stays; the"
+                    + " birth-year cut-offs follow the pattern")
+    public record Assumptions(
+            @Schema(description = "the newest grant year with published figures") int fromGrantYear,
+            @Schema(description = "yearly wage growth, 0.043 = 4.3 %") BigDecimal yearlyWageGrowth,
+            @Schema(description = "NOK added to the threshold each year above the wage growth")
+                    BigDecimal yearlyExtraStep,
+            @Schema(description = "default (the rules directory's), operator, or request") String origin) {
+
+        static Assumptions of(ProjectionAssumptions a) {
+            return a == null
+                    ? null
+                    : new Assumptions(a.fromGrantYear(), a.yearlyWageGrowth(), a.yearlyExtraStep(), a.origin());
+        }
+    }
 
     public static RulesView of(GrantRules r) {
-        List<String> missing = new ArrayList<>();
-        if (r.intellectualDisabilityDeduction() == null) {
-            missing.add("intellectualDisabilityDeduction");
-        }
-        if (r.intellectualDisabilityBornOnOrBefore() == null) {
-            missing.add("intellectualDisabilityBornOnOrBefore");
-        }
-        if (r.eligibleBornOnOrAfter() == null) {
-            missing.add("eligibleBornOnOrAfter");
+        Map<String, ValueSource> values = new LinkedHashMap<>();
+        for (String parameter : r.presentParameters()) {
+            values.put(
+                    parameter,
+                    new ValueSource(r.statusOf(parameter), r.provenance().sourceOf(parameter)));
         }
         return new RulesView(
                 r.grantYear(),
@@ -43,9 +74,12 @@ public record RulesView(
                 r.intellectualDisabilityDeduction(),
                 r.intellectualDisabilityBornOnOrBefore(),
                 r.eligibleBornOnOrAfter(),
+                r.status(),
                 r.fullyVerified(),
                 r.source(),
+                values,
                 r.unverifiedParameters(),
-                List.copyOf(missing));
+                r.missingParameters(),
+                Assumptions.of(r.provenance().projection()));
     }
 }

@@ -43,6 +43,7 @@ public class ClaimPages {
                 int year,
                 List<Integer> years,
                 ClaimView claim,
+                List<RuleRows.Row> ruleRows,
                 String missingRules,
                 String message,
                 FormOutcome outcome);
@@ -153,6 +154,7 @@ public class ClaimPages {
                 year,
                 Years.around(Year.now(clock).getValue(), year),
                 claim,
+                claim == null ? List.of() : RuleRows.of(claim),
                 missingRules,
                 message,
                 outcome);

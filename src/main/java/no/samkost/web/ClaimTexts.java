@@ -39,6 +39,12 @@ public final class ClaimTexts {
 
     private ClaimTexts() {}
 
+    /** A rule set's status in Norwegian ({@code {rules.status.regelstatus}}). */
+    @TemplateExtension(matchName = "regelstatus")
+    public static String ruleStatus(no.samkost.reimbursement.calculation.ValueStatus status) {
+        return RuleRows.status(status);
+    }
+
     /** A rule set's parameter in Norwegian ({@code {p.regelverdi}}); the API's name when it is not known here. */
     @TemplateExtension(matchName = "regelverdi")
     public static String ruleParameter(String parameter) {

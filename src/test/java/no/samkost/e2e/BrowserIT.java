@@ -259,11 +259,34 @@ class BrowserIT {
         assertThat(browser.check("mottakere-etter-ny-innlogging").heading()).isEqualTo("Mottakere i Re");
     }
 
-    /** The browser shows the "not logged in" page, and no session cookie is left. */
+    /**
+     * The browser shows the "not logged in" page, and no session cookie is left. Not {@code
+     * check()}: it asks for the page again, and without the cookie that is a login redirect.
+     */
     private static void assertRefusedAndNoSession(BrowserSession browser) {
-        assertThat(browser.check("ikke-innlogget").heading()).isEqualTo("Ikke innlogget");
+        browser.screenshot("ikke-innlogget");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Ikke innlogget");
         assertThat(browser.driver().getPageSource()).doesNotContain("DEMO-RE-1");
         assertThat(browser.cookieStartingWith("q_session_")).isEmpty();
+    }
+
+    /** The same answer without a browser: its status, its policy header and the cookie it clears. */
+    @Test
+    void theNotLoggedInAnswerToADeadCookieHasItsPolicyAndClearsTheCookie(BrowserSession browser) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.url("/app/0716/mottakere")))
+                                .header("Cookie", "q_session_web-re=not-a-session")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("data-problem-type=\"urn:samkost:problem:unauthenticated\"");
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("default-src 'none'");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .contains("q_session_web-re=; Path=/app; Max-Age=0; HttpOnly; SameSite=Lax");
     }
 
     /**

@@ -42,6 +42,18 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void aMapIsAnObjectInKeyOrderWhateverItsOwnOrder() {
+        java.util.Map<String, Object> inserted = new java.util.LinkedHashMap<>();
+        inserted.put("threshold", Kind.A_KIND);
+        inserted.put("compensationRate", new BigDecimal("0.80"));
+        inserted.put("alpha", null);
+        assertEquals(
+                "{\"alpha\":null,\"compensationRate\":0.80,\"threshold\":\"A_KIND\"}", CanonicalJson.write(inserted));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> CanonicalJson.write(java.util.Map.of(1, "a number as a key")));
+    }
+
+    @Test
     void theHashIsTheSha256OfTheUtf8Bytes() {
         // sha256("abc"), the FIPS 180-2 example
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", CanonicalJson.sha256("abc"));

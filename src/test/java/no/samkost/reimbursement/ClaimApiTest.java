@@ -71,6 +71,13 @@ class ClaimApiTest {
                 .body("grantYear", equalTo(2024))
                 .body("rules.grantYear", equalTo(2024))
                 .body("rules.verified", equalTo(true))
+                .body("rules.status", equalTo("VERIFIED"))
+                // An intellectual disability, born before the cut-off, above the threshold: every value counts.
+                .body("rulesReliedOn.threshold", equalTo("VERIFIED"))
+                .body("rulesReliedOn.compensationRate", equalTo("VERIFIED"))
+                .body("rulesReliedOn.intellectualDisabilityDeduction", equalTo("VERIFIED"))
+                .body("rulesReliedOn.intellectualDisabilityBornOnOrBefore", equalTo("VERIFIED"))
+                .body("rulesReliedOn.eligibleBornOnOrAfter", equalTo("VERIFIED"))
                 .extract()
                 .asString();
         String line = json.substring(json.indexOf("{\"ref\":\"" + ref + "\""));
@@ -109,6 +116,11 @@ class ClaimApiTest {
         // Grant year 2021's age limit is inferred, not verified: the claim says so.
         assertEquals(false, claim.getBoolean("rules.verified"));
         assertTrue(claim.getList("rules.unverifiedParameters").contains("eligibleBornOnOrAfter"));
+        // ... and which values the grants relied on, each with its status: the age limit from the pattern.
+        assertEquals("PATTERN", claim.getString("rules.status"));
+        assertEquals("PATTERN", claim.getString("rulesReliedOn.eligibleBornOnOrAfter"));
+        assertEquals("VERIFIED", claim.getString("rulesReliedOn.threshold"));
+        assertEquals("VERIFIED", claim.getString("rulesReliedOn.compensationRate"));
         List<BigDecimal> grants = claim.getList("recipients.grant", BigDecimal.class);
         BigDecimal sum = new BigDecimal("0.00");
         for (BigDecimal g : grants) {
@@ -138,14 +150,52 @@ class ClaimApiTest {
 
     @Test
     void aCostYearWithoutRulesIsA404NamingBothYears() {
-        given().auth()
-                .oauth2(Tokens.viewer(RE))
-                .get("/api/v1/municipalities/0716/claims/2024")
-                .then()
-                .spec(problem(404, "not-found"))
-                .contentType("application/problem+json")
-                .body("detail", containsString("grant year 2025"))
-                .body("detail", containsString("costs of 2024"));
+        // A gap between known grant years (2022), and past the projection's reach (2041).
+        for (int costYear : new int[] {2021, 2040}) {
+            given().auth()
+                    .oauth2(Tokens.viewer(RE))
+                    .get("/api/v1/municipalities/0716/claims/" + costYear)
+                    .then()
+                    .spec(problem(404, "not-found"))
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("grant year " + (costYear + 1)))
+                    .body("detail", containsString("costs of " + costYear));
+        }
+    }
+
+    /**
+     * The costs of 2025 are claimed in grant year 2026, which has no figures yet: the claim is
+     * computed under rules projected from IS-4/2024 and says so. RuleProjectionTest works them out
+     * by hand: threshold 1 739 000, ID deduction 900 000, rate 0.80. Two recipients born 1990,
+     * direct wages 3 200 000.00 and user payments 40 000.00 each:
+     *
+     * <pre>
+     *   with an intellectual disability: 3 200 000 - (40 000 + 900 000) - 1 739 000 = 521 000 x 0.80 =   416 800.00
+     *   without:                         3 200 000 -  40 000             - 1 739 000 = 1 421 000 x 0.80 = 1 136 800.00
+     * </pre>
+     */
+    @Test
+    void aClaimUnderProjectedRulesStatesItsAssumptions() {
+        int year = 2025;
+        String withId = Api.uniqueRef("P");
+        String without = Api.uniqueRef("P");
+        Api.recipient(HOF, withId, 1990, true);
+        Api.recipient(HOF, without, 1990, false);
+        for (String ref : List.of(withId, without)) {
+            Api.cost(HOF, ref, year + "-03", "DIRECT_WAGES", "1600000.00", null);
+            Api.cost(HOF, ref, year + "-09", "DIRECT_WAGES", "1600000.00", null);
+            Api.cost(HOF, ref, year + "-12", "USER_PAYMENT", "40000.00", null);
+        }
+        JsonPath claim = claim(HOF, year);
+        assertEquals(2026, claim.getInt("grantYear"));
+        assertEquals("PROJECTED", claim.getString("rules.status"));
+        assertEquals(2024, claim.getInt("rules.assumptions.fromGrantYear"));
+        assertEquals(new BigDecimal("0.040"), claim.get("rules.assumptions.yearlyWageGrowth"));
+        assertEquals("default", claim.getString("rules.assumptions.origin"));
+        assertEquals(new BigDecimal("1739000.00"), claim.get("rules.threshold"));
+        assertEquals("PROJECTED", claim.getString("rulesReliedOn.threshold"));
+        assertEquals(new BigDecimal("416800.00"), recipient(claim, withId).get("grant"));
+        assertEquals(new BigDecimal("1136800.00"), recipient(claim, without).get("grant"));
     }
 
     @Test

@@ -711,12 +711,15 @@ class ClaimSignOffTest {
     }
 
     @Test
-    void aYearWithoutRulesCannotBeSubmitted() {
-        submit(RE, 2030)
+    void aYearWithoutRulesOrWithOnlyProjectedOnesCannotBeSubmitted() {
+        submit(RE, 2040)
                 .spec(problem(404, "not-found"))
-                .body("detail", containsString("grant year 2031"))
-                .body("detail", containsString("costs of 2030"));
-        given().auth().oauth2(Tokens.viewer(RE)).get(path(RE, 2030, "")).then().spec(problem(404, "not-found"));
+                .body("detail", containsString("grant year 2041"))
+                .body("detail", containsString("costs of 2040"));
+        given().auth().oauth2(Tokens.viewer(RE)).get(path(RE, 2040, "")).then().spec(problem(404, "not-found"));
+        // Grant year 2031 has projected rules: the claim can be read, not signed.
+        given().auth().oauth2(Tokens.viewer(RE)).get(path(RE, 2030, "")).then().statusCode(200);
+        submit(RE, 2030).spec(problem(409, "rules-projected")).body("detail", containsString("IS-4/2031"));
         given().auth()
                 .oauth2(Tokens.viewer(RE))
                 .get(path(RE, 2023, "/submissions"))

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import no.samkost.reimbursement.calculation.GrantRules;
+import no.samkost.reimbursement.calculation.ValueStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,13 +44,13 @@ class RuleBookTest {
                   intellectualDisabilityDeduction: 870000.00
                   intellectualDisabilityBornOnOrBefore: 2006
                   eligibleBornOnOrAfter: 1957
-                  verified: false
+                  status: SECONDARY
                   source: operator, draft IS-4/2025
                 - grantYear: 2010
                   threshold: 865000.00
                   compensationRate: 0.80
                   eligibleBornOnOrAfter: 1942
-                  verified: false
+                  status: SECONDARY
                   source: operator, from the 3K minutes
                 """);
         RuleBook book = new RuleBook(() -> Optional.of(dir.toString()));
@@ -71,7 +73,7 @@ class RuleBookTest {
                 - grantYear: 2025
                   threshold: 1700000.00
                   compensationRate: 80
-                  verified: false
+                  status: SECONDARY
                   source: typo
                 """);
         String message = assertThrows(
@@ -90,12 +92,65 @@ class RuleBookTest {
                 - grantYear: 2025
                   treshold: 1700000.00
                   compensationRate: 0.80
-                  verified: false
+                  status: SECONDARY
                   source: typo
                 """);
         String message = assertThrows(
                         IllegalStateException.class, () -> new RuleBook(() -> Optional.of(dir.toString())))
                 .getMessage();
         assertTrue(message.contains("treshold"), message);
+    }
+
+    @Test
+    void eachValueHasAStatusAndASourceAndTheSetIsAsSureAsItsWeakestValue() {
+        RuleBook book = new RuleBook(() -> Optional.empty());
+        GrantRules y2021 = book.forGrantYear(2021).orElseThrow();
+        assertEquals(ValueStatus.VERIFIED, y2021.statusOf("threshold"));
+        assertEquals(ValueStatus.PATTERN, y2021.statusOf("eligibleBornOnOrAfter"));
+        assertEquals(ValueStatus.PATTERN, y2021.status());
+        assertEquals("Helsedirektoratet, IS-4/2021", y2021.provenance().sourceOf("threshold"));
+        assertTrue(y2021.provenance().sourceOf("eligibleBornOnOrAfter").startsWith("grant year - 68"));
+        assertEquals(ValueStatus.VERIFIED, book.forGrantYear(2024).orElseThrow().status());
+        assertEquals(
+                ValueStatus.SECONDARY, book.forGrantYear(2009).orElseThrow().status());
+    }
+
+    @Test
+    void aFileCannotCallAValueProjectedOrAThresholdAPatternOrNameAValueItLacks() throws IOException {
+        for (String[] bad : new String[][] {
+            {"values:\n    threshold: {status: PROJECTED}", "PROJECTED"},
+            {"values:\n    threshold: {status: PATTERN}", "pattern"},
+            {"values:\n    eligibleBornOnOrAfter: {status: PATTERN}", "does not have"},
+            {"values:\n    threshold: {}", "status or its source"}
+        }) {
+            Files.writeString(
+                    dir.resolve("bad.yaml"),
+                    """
+                    - grantYear: 2025
+                      threshold: 1700000.00
+                      compensationRate: 0.80
+                      status: SECONDARY
+                      source: operator
+                      %s
+                    """
+                            .formatted(bad[0]));
+            String message = assertThrows(
+                            IllegalStateException.class, () -> new RuleBook(() -> Optional.of(dir.toString())))
+                    .getMessage();
+            assertTrue(message.contains("bad.yaml") && message.contains(bad[1]), message);
+        }
+        Files.writeString(
+                dir.resolve("bad.yaml"),
+                """
+                - grantYear: 2025
+                  threshold: 1700000.00
+                  compensationRate: 0.80
+                  status: PATTERN
+                  source: operator
+                """);
+        String message = assertThrows(
+                        IllegalStateException.class, () -> new RuleBook(() -> Optional.of(dir.toString())))
+                .getMessage();
+        assertTrue(message.contains("VERIFIED or SECONDARY"), message);
     }
 }

@@ -21,9 +21,8 @@ public final class GrantReference {
             new BigDecimal("832000.00"),
             2005,
             1956,
-            true,
-            "IS-4/2024",
-            java.util.List.of());
+            no.samkost.reimbursement.calculation.RuleProvenance.of(
+                    no.samkost.reimbursement.calculation.ValueStatus.VERIFIED, "IS-4/2024"));
 
     private GrantReference() {}
 

@@ -6,6 +6,7 @@ import static no.samkost.support.Problems.problemPage;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -453,5 +454,25 @@ class MunicipalityPagesTest {
                 .statusCode(200)
                 .extract()
                 .path("state");
+    }
+
+    /**
+     * The costs of 2025 are claimed in grant year 2026, which has no figures yet: the page says the
+     * rules are projected and under what assumptions, shows every value as projected, and offers no
+     * sign-off (the API would refuse it: rules-projected).
+     */
+    @Test
+    void aClaimUnderProjectedRulesSaysSoAndCannotBeSigned() {
+        String html = page(Tokens.coordinator(RE), "/app/0716/krav?aar=2025");
+        assertTrue(html.contains("<div class=\"melding\" role=\"note\" id=\"framskrevet\">"), html);
+        assertTrue(html.contains("regler framskrevet fra tilskuddsåret 2024"), html);
+        assertTrue(html.contains("lønnsvekst på 4\u00a0%"), html);
+        assertTrue(html.contains("Et krav etter framskrevne regler kan ikke signeres."), html);
+        assertFalse(html.contains("/krav/innsending"), "no sign-off form");
+        String rules = html.substring(html.indexOf("<table id=\"regelverdier\">"));
+        assertTrue(
+                rules.contains("<th scope=\"row\">Innslagspunkt</th><td class=\"tall\">"
+                        + nok(new BigDecimal("1739000.00")) + "</td><td>framskrevet</td>"),
+                rules);
     }
 }

@@ -86,6 +86,35 @@ public final class GrantCalculator {
                 r.ref(), true, null, costs, earmarked, hostGrant, userPayments, idDeduction.get(), money(basis), grant);
     }
 
+    /**
+     * The values of the rules this recipient's outcome depends on, by the names of {@link
+     * GrantRules#PARAMETERS}: the age limit for everyone (when the year has it); for one within it,
+     * the threshold, and with an intellectual disability the deduction's cut-off (and its amount
+     * when born on or before it); the rate when there is a basis above the threshold to pay on.
+     */
+    public static java.util.Set<String> valuesUsed(GrantRules rules, RecipientYear r) {
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        if (rules.ageLimitBornOnOrAfter().isPresent()) {
+            used.add("eligibleBornOnOrAfter");
+            if (r.birthYear() < rules.ageLimitBornOnOrAfter().get()) {
+                return used;
+            }
+        }
+        used.add("threshold");
+        if (r.intellectualDisability() && rules.idBornOnOrBefore().isPresent()) {
+            used.add("intellectualDisabilityBornOnOrBefore");
+            if (r.birthYear() <= rules.idBornOnOrBefore().get()
+                    && rules.idDeduction().isPresent()) {
+                used.add("intellectualDisabilityDeduction");
+            }
+        }
+        RecipientGrant grant = calculate(rules, r);
+        if (grant.basis() != null && grant.basis().signum() > 0) {
+            used.add("compensationRate");
+        }
+        return used;
+    }
+
     /** Empty when the deduction applies (or may apply) but the year lacks its amount or cut-off. */
     static Optional<BigDecimal> intellectualDisabilityDeduction(GrantRules rules, RecipientYear r) {
         if (!r.intellectualDisability()) {

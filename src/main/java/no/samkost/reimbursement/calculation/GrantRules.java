@@ -1,21 +1,21 @@
 package no.samkost.reimbursement.calculation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The parameters of one grant year's circular (IS-4/&lt;grantYear&gt;), which applies to the costs of
- * {@code grantYear - 1}. A parameter the project could not verify from a source may be absent: a
- * claim that needs it says so instead of guessing.
+ * {@code grantYear - 1}. A parameter that no source gives may be absent: a claim that needs it says
+ * so instead of guessing. Each present value has a status and a source ({@link RuleProvenance}).
  *
  * @param threshold the yearly threshold (innslagspunkt), NOK
  * @param compensationRate the share of the basis the state pays (kompensasjonsgrad), e.g. 0.80
  * @param intellectualDisabilityDeduction deducted for recipients with an intellectual disability born
  *     in or before {@code intellectualDisabilityBornOnOrBefore} (fratrekk for rammetilskuddets andel)
  * @param eligibleBornOnOrAfter recipients born earlier are past the age limit
- * @param unverifiedParameters names of parameters that are configured but not verified from a source
  */
 public record GrantRules(
         int grantYear,
@@ -24,13 +24,20 @@ public record GrantRules(
         BigDecimal intellectualDisabilityDeduction,
         Integer intellectualDisabilityBornOnOrBefore,
         Integer eligibleBornOnOrAfter,
-        boolean verified,
-        String source,
-        List<String> unverifiedParameters) {
+        RuleProvenance provenance) {
+
+    /** The values of a rule set, by the names the API uses, in the order it shows them. */
+    public static final List<String> PARAMETERS = List.of(
+            "threshold",
+            "compensationRate",
+            "intellectualDisabilityDeduction",
+            "intellectualDisabilityBornOnOrBefore",
+            "eligibleBornOnOrAfter");
 
     public GrantRules {
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(compensationRate, "compensationRate");
+        Objects.requireNonNull(provenance, "provenance");
         if (threshold.signum() < 0) {
             throw new IllegalArgumentException("threshold must not be negative");
         }
@@ -40,7 +47,6 @@ public record GrantRules(
         if (intellectualDisabilityDeduction != null && intellectualDisabilityDeduction.signum() < 0) {
             throw new IllegalArgumentException("intellectualDisabilityDeduction must not be negative");
         }
-        unverifiedParameters = unverifiedParameters == null ? List.of() : List.copyOf(unverifiedParameters);
     }
 
     /** The cost year whose costs this circular reimburses. */
@@ -48,9 +54,55 @@ public record GrantRules(
         return grantYear - 1;
     }
 
-    /** True only when the whole entry is verified and no single parameter is flagged unverified. */
+    /** The values this rule set has, in {@link #PARAMETERS} order. */
+    public List<String> presentParameters() {
+        List<String> present = new ArrayList<>(List.of("threshold", "compensationRate"));
+        if (intellectualDisabilityDeduction != null) {
+            present.add("intellectualDisabilityDeduction");
+        }
+        if (intellectualDisabilityBornOnOrBefore != null) {
+            present.add("intellectualDisabilityBornOnOrBefore");
+        }
+        if (eligibleBornOnOrAfter != null) {
+            present.add("eligibleBornOnOrAfter");
+        }
+        return List.copyOf(present);
+    }
+
+    /** The values this rule set lacks. */
+    public List<String> missingParameters() {
+        List<String> present = presentParameters();
+        return PARAMETERS.stream().filter(p -> !present.contains(p)).toList();
+    }
+
+    public ValueStatus statusOf(String parameter) {
+        return provenance.statusOf(parameter);
+    }
+
+    /** The weakest status of the values it has. */
+    public ValueStatus status() {
+        return ValueStatus.weakest(
+                presentParameters().stream().map(this::statusOf).toList());
+    }
+
+    /** True only when every value it has was read in the circular. */
     public boolean fullyVerified() {
-        return verified && unverifiedParameters.isEmpty();
+        return status() == ValueStatus.VERIFIED;
+    }
+
+    /** The values it has that were not read in the circular. */
+    public List<String> unverifiedParameters() {
+        return presentParameters().stream()
+                .filter(p -> statusOf(p) != ValueStatus.VERIFIED)
+                .toList();
+    }
+
+    public String source() {
+        return provenance.source();
+    }
+
+    public boolean projected() {
+        return provenance.projection() != null;
     }
 
     public Optional<BigDecimal> idDeduction() {

@@ -3,7 +3,6 @@ package no.samkost.reimbursement.calculation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,7 +40,8 @@ class GrantCalculatorProperties {
         Arbitrary<Integer> cutOff = Arbitraries.integers().between(1990, 2010).injectNull(0.2);
         Arbitrary<Integer> ageLimit = Arbitraries.integers().between(1940, 1970).injectNull(0.2);
         return Combinators.combine(threshold, rate, deduction, cutOff, ageLimit)
-                .as((t, r, d, c, a) -> new GrantRules(2024, t, r, d, c, a, true, "generated", List.of()));
+                .as((t, r, d, c, a) ->
+                        new GrantRules(2024, t, r, d, c, a, RuleProvenance.of(ValueStatus.VERIFIED, "generated")));
     }
 
     @Provide

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
-import java.util.List;
 import no.samkost.support.GrantReference;
 import org.junit.jupiter.api.Test;
 
@@ -128,9 +127,7 @@ class GrantCalculatorTest {
             null,
             null,
             null,
-            false,
-            "state budget 2010",
-            List.of());
+            RuleProvenance.of(ValueStatus.SECONDARY, "state budget 2010"));
 
     @Test
     void missingParametersAreNeverGuessed() {
@@ -158,9 +155,7 @@ class GrantCalculatorTest {
                 null,
                 2002,
                 1953,
-                true,
-                "IS-4/2021",
-                List.of());
+                RuleProvenance.of(ValueStatus.VERIFIED, "IS-4/2021"));
         assertEquals(
                 GrantReason.RULES_INCOMPLETE,
                 GrantCalculator.calculate(knownAgeOnly, recipient(1990, true, "3000000", "0"))

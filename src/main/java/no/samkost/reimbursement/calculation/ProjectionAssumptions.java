@@ -1,0 +1,33 @@
+package no.samkost.reimbursement.calculation;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * What a projection of a grant year's rules assumes: from the newest grant year with published
+ * figures, the threshold and the intellectual-disability deduction grow each year by the wage
+ * growth and then by an extra step (the state added 10 000 to 50 000 above wage growth in several
+ * years), each year rounded to whole thousands; the rate stays the newest known; the birth-year
+ * cut-offs follow the pattern.
+ *
+ * @param fromGrantYear the newest grant year with published figures, the projection's base
+ * @param yearlyWageGrowth e.g. 0.043 for 4.3 % a year
+ * @param yearlyExtraStep NOK added to the threshold each year after the wage growth, 0 for none
+ * @param origin where these assumptions come from: the rules directory's default, the operator's, or the request's
+ */
+public record ProjectionAssumptions(
+        int fromGrantYear, BigDecimal yearlyWageGrowth, BigDecimal yearlyExtraStep, String origin) {
+
+    public ProjectionAssumptions {
+        Objects.requireNonNull(yearlyWageGrowth, "yearlyWageGrowth");
+        Objects.requireNonNull(yearlyExtraStep, "yearlyExtraStep");
+        Objects.requireNonNull(origin, "origin");
+        if (yearlyWageGrowth.compareTo(new BigDecimal("-0.20")) < 0
+                || yearlyWageGrowth.compareTo(new BigDecimal("0.50")) > 0) {
+            throw new IllegalArgumentException("yearlyWageGrowth must be from -0.20 to 0.50 (0.043 for 4.3 %)");
+        }
+        if (yearlyExtraStep.signum() < 0 || yearlyExtraStep.compareTo(new BigDecimal("1000000")) > 0) {
+            throw new IllegalArgumentException("yearlyExtraStep must be from 0 to 1 000 000 NOK");
+        }
+    }
+}
