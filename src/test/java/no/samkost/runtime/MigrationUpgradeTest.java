@@ -96,14 +96,17 @@ class MigrationUpgradeTest {
                     .as("totals that disagree with the ledger")
                     .isZero();
         }
-        // Placements made before the host confirmed them (V7) stay in force: confirmed, with their usage.
+        // Placements keep their state (V7): every confirmed one has its usage, and only those.
         try (Connection c = superuser();
                 Statement s = c.createStatement();
                 ResultSet placements = s.executeQuery(
-                        "select count(*) filter (where status = 'CONFIRMED' and usage_hours_per_week is not null),"
-                                + " count(*) from placement")) {
+                        "select count(*) filter (where (status = 'CONFIRMED') <> (usage_hours_per_week is not null)),"
+                                + " count(*) filter (where status = 'CONFIRMED') from placement")) {
             placements.next();
-            assertThat(placements.getLong(1)).isEqualTo(placements.getLong(2)).isPositive();
+            assertThat(placements.getLong(1))
+                    .as("placements whose usage does not fit their state")
+                    .isZero();
+            assertThat(placements.getLong(2)).isPositive();
         }
         // No stored JOINT_SERVICE note tells a home the month's wages (redacted by V7, issue 9 B).
         try (Connection c = superuser();
@@ -130,6 +133,13 @@ class MigrationUpgradeTest {
                 total.next();
                 assertThat(total.getBigDecimal(1)).isEqualByComparingTo(new BigDecimal("3000000.01"));
             }
+            // ... and the estimate's tables (V8) take the coordinator's expectation and a forecast.
+            s.executeUpdate("insert into estimate_override (municipality_id, cost_year, recipient_id, end_month,"
+                    + " version, changed_at, changed_by) values ('re', 2023, '11111111-0000-0000-0000-000000000001',"
+                    + " 10, 0, now(), 'u')");
+            s.executeUpdate("insert into claim_forecast (municipality_id, id, cost_year, label, snapshot,"
+                    + " snapshot_sha256, made_at, made_by) values ('re', gen_random_uuid(), 2023, 'April',"
+                    + " '{}', encode(sha256(convert_to('{}', 'UTF8')), 'hex'), now(), 'u')");
             c.rollback();
         }
     }
