@@ -68,6 +68,65 @@ public class CostLedger {
         });
     }
 
+    /** One recipient's lines of one month, summed by what the grant rules count. */
+    public record RecipientMonth(
+            String ref,
+            int birthYear,
+            boolean intellectualDisability,
+            int month,
+            BigDecimal directWageCosts,
+            BigDecimal earmarkedGrants,
+            BigDecimal hostMunicipalityGrant,
+            BigDecimal userPayments) {}
+
+    /**
+     * Every recipient's months of {@code year} that have any line (INDIRECT ones too: a month with
+     * only indirect costs is still a booked month), ordered by ref and month: one grouped query over
+     * the municipality's lines of the year (index cost_line_by_period), for the claim's estimate.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RecipientMonth> months(int year) {
+        String municipality = current.require().id();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(MONTHS)) {
+                query.setString(1, municipality);
+                query.setObject(2, java.time.LocalDate.of(year, 1, 1));
+                query.setObject(3, java.time.LocalDate.of(year + 1, 1, 1));
+                query.setString(4, municipality);
+                List<RecipientMonth> months = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        months.add(new RecipientMonth(
+                                rs.getString(1),
+                                rs.getInt(2),
+                                rs.getBoolean(3),
+                                rs.getInt(4),
+                                money(rs.getBigDecimal(5)),
+                                money(rs.getBigDecimal(6)),
+                                money(rs.getBigDecimal(7)),
+                                money(rs.getBigDecimal(8))));
+                    }
+                }
+                return months;
+            }
+        });
+    }
+
+    static final String MONTHS =
+            """
+            select r.ref, r.birth_year, r.intellectual_disability, m.month, m.direct, m.earmarked, m.host, m.users
+            from (select c.recipient_id, extract(month from c.period)::integer as month,
+                         coalesce(sum(c.amount) filter (where c.category in ('DIRECT_WAGES', 'PURCHASED_SERVICES',
+                                                                               'JOINT_SERVICE')), 0) as direct,
+                         coalesce(sum(c.amount) filter (where c.category = 'EARMARKED_GRANT'), 0) as earmarked,
+                         coalesce(sum(c.amount) filter (where c.category = 'HOST_MUNICIPALITY_GRANT'), 0) as host,
+                         coalesce(sum(c.amount) filter (where c.category = 'USER_PAYMENT'), 0) as users
+                  from cost_line c
+                  where c.municipality_id = ? and c.period >= ? and c.period < ?
+                  group by c.recipient_id, c.period) m
+            join recipient r on r.municipality_id = ? and r.id = m.recipient_id
+            order by r.ref, m.month""";
+
     static final String YEAR_TOTALS =
             """
             select r.ref, r.birth_year, r.intellectual_disability, t.direct_wage_costs,

@@ -28,7 +28,14 @@ public final class ClaimTexts {
             Map.entry("claim.reopen", "kravet åpnet igjen av koordinator"),
             Map.entry("claim.read", "kravet lest"),
             Map.entry("claim.submissions.read", "innsendingene lest"),
-            Map.entry("audit.read", "revisjonssporet lest"));
+            Map.entry("audit.read", "revisjonssporet lest"),
+            Map.entry("claim.estimate.read", "anslaget for året lest"),
+            Map.entry("claim.estimate.override", "forventning for en mottaker lagret"),
+            Map.entry("claim.estimate.override.delete", "forventning for en mottaker fjernet"),
+            Map.entry("claim.forecast.save", "prognose lagret"),
+            Map.entry("claim.forecasts.read", "prognosene lest"),
+            Map.entry("claim.forecast.read", "en prognose lest"),
+            Map.entry("claim.variance.read", "avviket mot en prognose lest"));
 
     private static final Map<String, String> RULE_PARAMETERS = Map.ofEntries(
             Map.entry("threshold", "innslagspunkt"),

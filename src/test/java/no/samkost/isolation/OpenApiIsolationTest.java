@@ -113,8 +113,8 @@ class OpenApiIsolationTest {
     void theSameRequestsSucceedOnTheCallersOwnPath() {
         try {
             for (Operation operation : municipalityOperations()) {
-                Own fresh = new Own(HOF, hof.ref(), hof.costLineId());
-                OpenApiWalk.readyFor(operation, HOF);
+                Own fresh = new Own(HOF, hof.ref(), hof.costLineId(), hof.forecastId());
+                OpenApiWalk.readyFor(operation, fresh);
                 Response response = call(operation, HOF, hof, fresh);
                 int status = response.statusCode();
                 assertTrue(
@@ -134,7 +134,7 @@ class OpenApiIsolationTest {
     @Test
     void anAuditorOfOneMunicipalityReadsNothingOfAnother() throws Exception {
         for (Operation operation : municipalityOperations()) {
-            OpenApiWalk.readyFor(operation, HOF);
+            OpenApiWalk.readyFor(operation, hof);
             Map<String, String> before = Database.fingerprint();
             Response response = walk.call(operation, HOF, no.samkost.support.Tokens.auditor(RE), hof);
             assertEquals(403, response.statusCode(), operation + " with Re's auditor token on Hof's path");
@@ -151,7 +151,7 @@ class OpenApiIsolationTest {
     void everyCooperationOperationRefusesANonMember() throws Exception {
         List<Operation> scoped = cooperationOperations();
         assertTrue(scoped.size() >= 10, "the walk must find the cooperation endpoints, found " + scoped);
-        Own sandefjord = new Own(SANDEFJORD, re.ref(), re.costLineId());
+        Own sandefjord = new Own(SANDEFJORD, re.ref(), re.costLineId(), re.forecastId());
         for (Operation operation : scoped) {
             Map<String, String> before = Database.fingerprint();
             Response response = call(operation, SANDEFJORD, sandefjord, sandefjord);
@@ -167,7 +167,7 @@ class OpenApiIsolationTest {
 
     @Test
     void theSameCooperationRequestsSucceedForTheHost() {
-        Own holmestrand = new Own(HOLMESTRAND, re.ref(), re.costLineId());
+        Own holmestrand = new Own(HOLMESTRAND, re.ref(), re.costLineId(), re.forecastId());
         for (Operation operation : cooperationOperations()) {
             Response response = call(operation, HOLMESTRAND, holmestrand, holmestrand);
             int status = response.statusCode();

@@ -25,7 +25,7 @@ public final class OpenApiWalk {
     public static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** Path parameters the walks know how to fill; a new one must be taught here, on purpose. */
     public static final Set<String> KNOWN_PARAMETERS =
-            Set.of("code", "ref", "id", "costYear", "grantYear", "serviceId", "placementId");
+            Set.of("code", "ref", "id", "costYear", "grantYear", "serviceId", "placementId", "forecastId");
 
     /**
      * Operations only the auditor may call, by operationId: the walks call them with an auditor's
@@ -80,7 +80,8 @@ public final class OpenApiWalk {
     }
 
     /** A municipality's own data that requests can name: a fresh recipient (version 0) and a cost line. */
-    public record Own(String code, String ref, String costLineId) {}
+    /** A municipality's data requests can name: a recipient, one of its cost lines, a forecast of 2023. */
+    public record Own(String code, String ref, String costLineId, String forecastId) {}
 
     /**
      * The host's data in 3k that requests can name: a service, placements in it (one per step that
@@ -185,7 +186,16 @@ public final class OpenApiWalk {
         String id = Database.text(
                 "select c.line_id::text from cost_line c join recipient r on r.id = c.recipient_id where r.ref = ?",
                 ref);
-        return new Own(code, ref, id);
+        String forecast = given().auth()
+                .oauth2(Tokens.coordinator(code))
+                .contentType("application/json")
+                .body("{\"label\":\"walk\"}")
+                .post("/api/v1/municipalities/{code}/claims/2023/forecasts", code)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        return new Own(code, ref, id, forecast);
     }
 
     public List<Operation> operations() {
@@ -219,6 +229,7 @@ public final class OpenApiWalk {
                 .replace("{id}", operation.inCooperation() ? threeK.cooperation() : named.costLineId())
                 .replace("{serviceId}", threeK.serviceId())
                 .replace("{placementId}", threeK.placementId(operation))
+                .replace("{forecastId}", named.forecastId())
                 .replace("{costYear}", operation.path().contains("/submission") ? "" + SIGN_OFF_YEAR : "2023")
                 .replace("{grantYear}", "2024");
     }
@@ -260,7 +271,7 @@ public final class OpenApiWalk {
             if ("query".equals(parameter.path("in").asText())
                     && parameter.path("required").asBoolean(false)) {
                 String name = parameter.path("name").asText();
-                String value = REQUIRED_QUERY_VALUES.get(name);
+                String value = "forecast".equals(name) ? named.forecastId() : REQUIRED_QUERY_VALUES.get(name);
                 if (value == null) {
                     throw new AssertionError(operation + ": teach the walk a valid value of the required query "
                             + "parameter '" + name + "' (REQUIRED_QUERY_VALUES)");
@@ -278,16 +289,29 @@ public final class OpenApiWalk {
      * Brings {@code code}'s claim of {@link #SIGN_OFF_YEAR} into the state {@code operation} needs, so
      * that a valid request of it succeeds: open for a submission, submitted for the other steps.
      */
-    public static void readyFor(Operation operation, String code) {
+    public static void readyFor(Operation operation, Own named) {
+        String code = named.code();
         String id = operation.spec().path("operationId").asText();
         switch (id) {
             case "submitClaim" -> signOffYearOpen(code);
+            case "deleteEstimateOverride" -> expectation(code, named.ref());
             case "attestClaim", "returnClaim", "reopenClaim" -> {
                 signOffYearOpen(code);
                 signOff(code, "submission", Tokens.coordinator(code), null);
             }
             default -> {}
         }
+    }
+
+    /** An expectation for {@code ref} in 2023, for the step that drops it. */
+    static void expectation(String code, String ref) {
+        given().auth()
+                .oauth2(Tokens.coordinator(code))
+                .contentType("application/json")
+                .body("{\"endMonth\":10}")
+                .put("/api/v1/municipalities/{code}/claims/2023/estimate/overrides/{ref}", code, ref)
+                .then()
+                .statusCode(200);
     }
 
     /** Opens {@code code}'s claim of {@link #SIGN_OFF_YEAR} again, whatever state a walk left it in. */
@@ -346,6 +370,18 @@ public final class OpenApiWalk {
                         body.put(property.getKey(), true);
                     }
                 }
+            }
+        }
+        // A body that must name at least some of its optional fields (minProperties): the first ones
+        // with an example, in the schema's order.
+        int least = resolved.path("minProperties").asInt(0);
+        for (Iterator<Map.Entry<String, JsonNode>> properties =
+                        resolved.path("properties").fields();
+                properties.hasNext() && body.size() < least; ) {
+            Map.Entry<String, JsonNode> property = properties.next();
+            JsonNode p = resolve(property.getValue());
+            if (!body.has(property.getKey()) && p.has("example")) {
+                body.set(property.getKey(), p.get("example"));
             }
         }
         return body;

@@ -1,0 +1,357 @@
+package no.samkost.reimbursement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import no.samkost.audit.AuditTrail;
+import no.samkost.common.ProblemException;
+import no.samkost.common.ProblemType;
+import no.samkost.costs.CostLedger;
+import no.samkost.recipients.RecipientDirectory;
+import no.samkost.recipients.RecipientDirectory.GrantFacts;
+import no.samkost.reimbursement.calculation.ClaimEstimate;
+import no.samkost.reimbursement.calculation.GrantRules;
+import no.samkost.reimbursement.calculation.GrantVariance;
+import no.samkost.reimbursement.calculation.RecipientYear;
+import no.samkost.reimbursement.calculation.RuleProvenance;
+import no.samkost.reimbursement.calculation.ValueStatus;
+import no.samkost.tenancy.CurrentMunicipality;
+
+/**
+ * The claim during the cost year: the estimate (ClaimEstimate's method on the ledger so far and
+ * the coordinator's overrides), the overrides themselves, estimates saved as forecasts, and the
+ * variance between a forecast and the claim. Reads are audited as reads, writes as writes.
+ */
+@ApplicationScoped
+public class ClaimEstimates {
+
+    private final ClaimService claims;
+    private final CostLedger ledger;
+    private final RecipientDirectory recipients;
+    private final EntityManager entityManager;
+    private final AuditTrail audit;
+    private final CurrentMunicipality current;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public ClaimEstimates(
+            ClaimService claims,
+            CostLedger ledger,
+            RecipientDirectory recipients,
+            EntityManager entityManager,
+            AuditTrail audit,
+            CurrentMunicipality current,
+            Clock clock,
+            ObjectMapper json) {
+        this.claims = claims;
+        this.ledger = ledger;
+        this.recipients = recipients;
+        this.entityManager = entityManager;
+        this.audit = audit;
+        this.current = current;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Transactional
+    public EstimateView estimate(int costYear, ProjectionRequest projection) {
+        EstimateView view = compute(costYear, projection);
+        audit.recordRead("claim.estimate.read", "cost year " + costYear);
+        return view;
+    }
+
+    EstimateView compute(int costYear, ProjectionRequest projection) {
+        GrantRules rules = claims.rulesFor(costYear, projection);
+        Map<String, TreeMap<Integer, ClaimEstimate.Month>> months = new LinkedHashMap<>();
+        Map<String, CostLedger.RecipientMonth> facts = new HashMap<>();
+        for (CostLedger.RecipientMonth m : ledger.months(costYear)) {
+            facts.putIfAbsent(m.ref(), m);
+            months.computeIfAbsent(m.ref(), ref -> new TreeMap<>())
+                    .put(
+                            m.month(),
+                            new ClaimEstimate.Month(
+                                    m.directWageCosts(),
+                                    m.earmarkedGrants(),
+                                    m.hostMunicipalityGrant(),
+                                    m.userPayments()));
+        }
+        List<ClaimEstimate.Ledger> ledgers = new ArrayList<>();
+        months.forEach((ref, byMonth) -> ledgers.add(new ClaimEstimate.Ledger(
+                ref, facts.get(ref).birthYear(), facts.get(ref).intellectualDisability(), byMonth)));
+
+        List<EstimateOverride> stored = overrides(costYear);
+        Map<UUID, GrantFacts> overridden =
+                recipients.grantFacts(stored.stream().map(o -> o.recipientId).toList());
+        Map<String, ClaimEstimate.Override> byRef = new HashMap<>();
+        Map<String, EstimateView.Override> shown = new HashMap<>();
+        List<ClaimEstimate.Expected> expected = new ArrayList<>();
+        for (EstimateOverride o : stored) {
+            GrantFacts f = overridden.get(o.recipientId);
+            byRef.put(f.ref(), new ClaimEstimate.Override(o.endMonth, o.monthlyDirectWageCosts, o.fromMonth));
+            shown.put(f.ref(), new EstimateView.Override(o.endMonth, o.monthlyDirectWageCosts, o.fromMonth));
+            if (!months.containsKey(f.ref())) {
+                expected.add(new ClaimEstimate.Expected(f.ref(), f.birthYear(), f.intellectualDisability()));
+            }
+        }
+        ClaimEstimate.Result result = ClaimEstimate.estimate(costYear, rules, ledgers, byRef, expected);
+
+        List<EstimateView.Line> lines = new ArrayList<>();
+        List<RecipientYear> totals = new ArrayList<>();
+        Map<String, ClaimEstimate.Ledger> ledgerOf = new HashMap<>();
+        ledgers.forEach(l -> ledgerOf.put(l.ref(), l));
+        expected.forEach(e -> ledgerOf.put(
+                e.ref(),
+                new ClaimEstimate.Ledger(e.ref(), e.birthYear(), e.intellectualDisability(), new TreeMap<>())));
+        for (ClaimEstimate.Line l : result.lines()) {
+            ClaimEstimate.Ledger who = ledgerOf.get(l.ref());
+            lines.add(new EstimateView.Line(
+                    l.ref(),
+                    who.birthYear(),
+                    who.intellectualDisability(),
+                    l.basis(),
+                    EstimateView.Figures.of(l.booked()),
+                    EstimateView.Figures.of(l.monthly()),
+                    l.monthsProjected(),
+                    EstimateView.Figures.of(l.projected()),
+                    EstimateView.Figures.of(l.total()),
+                    l.grant().eligible(),
+                    l.grant().reason(),
+                    l.againstThreshold(),
+                    l.nearThreshold(),
+                    l.grant().grant(),
+                    shown.get(l.ref())));
+            totals.add(new RecipientYear(
+                    l.ref(),
+                    who.birthYear(),
+                    who.intellectualDisability(),
+                    l.total().directWageCosts(),
+                    l.total().earmarkedGrants(),
+                    l.total().hostMunicipalityGrant(),
+                    l.total().userPayments()));
+        }
+        return new EstimateView(
+                current.require().code(),
+                costYear,
+                costYear + 1,
+                result.lastBookedMonth(),
+                RulesView.of(rules),
+                ClaimService.reliedOn(rules, totals),
+                lines,
+                new EstimateView.Totals(
+                        lines.size(),
+                        result.recipientsNearThreshold(),
+                        result.recipientsWithUnknownGrant(),
+                        EstimateView.Figures.of(result.booked()),
+                        EstimateView.Figures.of(result.projected()),
+                        EstimateView.Figures.of(result.total()),
+                        result.grant()));
+    }
+
+    private List<EstimateOverride> overrides(int costYear) {
+        return entityManager
+                .createQuery("from EstimateOverride where costYear = :year", EstimateOverride.class)
+                .setParameter("year", costYear)
+                .getResultList();
+    }
+
+    @Transactional
+    public EstimateView.Override putOverride(int costYear, String ref, ForecastRequests.OverrideRequest request) {
+        if (request.endMonth() == null && request.monthlyDirectWageCosts() == null && request.fromMonth() == null) {
+            throw ProblemException.invalidField(
+                    "endMonth", "give at least one of endMonth, monthlyDirectWageCosts, fromMonth");
+        }
+        if (request.fromMonth() != null && request.monthlyDirectWageCosts() == null) {
+            throw ProblemException.invalidField(
+                    "monthlyDirectWageCosts", "a start month needs the monthly direct wage costs it starts at");
+        }
+        if (request.fromMonth() != null && request.endMonth() != null && request.endMonth() < request.fromMonth()) {
+            throw ProblemException.invalidField("endMonth", "must not be before fromMonth");
+        }
+        GrantFacts recipient = recipient(ref);
+        EstimateOverride o =
+                entityManager.find(EstimateOverride.class, new EstimateOverride.Key(costYear, recipient.id()));
+        boolean added = o == null;
+        if (added) {
+            o = new EstimateOverride(costYear, recipient.id());
+        }
+        o.endMonth = request.endMonth();
+        o.monthlyDirectWageCosts = request.monthlyDirectWageCosts() == null
+                ? null
+                : request.monthlyDirectWageCosts().setScale(2);
+        o.fromMonth = request.fromMonth();
+        o.changedAt = clock.instant();
+        o.changedBy = current.subject();
+        if (added) {
+            entityManager.persist(o);
+        }
+        audit.record(
+                "claim.estimate.override",
+                "cost year " + costYear + " recipient " + ref + ": end month " + o.endMonth + ", monthly "
+                        + (o.monthlyDirectWageCosts == null ? null : o.monthlyDirectWageCosts.toPlainString())
+                        + ", from month " + o.fromMonth);
+        return new EstimateView.Override(o.endMonth, o.monthlyDirectWageCosts, o.fromMonth);
+    }
+
+    @Transactional
+    public void deleteOverride(int costYear, String ref) {
+        GrantFacts recipient = recipient(ref);
+        EstimateOverride o =
+                entityManager.find(EstimateOverride.class, new EstimateOverride.Key(costYear, recipient.id()));
+        if (o == null) {
+            throw new ProblemException(
+                    ProblemType.NOT_FOUND, "no expectation for recipient '" + ref + "' in cost year " + costYear);
+        }
+        entityManager.remove(o);
+        audit.record("claim.estimate.override.delete", "cost year " + costYear + " recipient " + ref);
+    }
+
+    private GrantFacts recipient(String ref) {
+        return recipients
+                .grantFacts(ref)
+                .orElseThrow(() ->
+                        new ProblemException(ProblemType.NOT_FOUND, "no recipient '" + ref + "' in your municipality"));
+    }
+
+    /** The estimate as it stands now (default assumptions if projected), saved as a forecast. */
+    @Transactional
+    public ForecastView saveForecast(int costYear, String label) {
+        EstimateView estimate = compute(costYear, ProjectionRequest.DEFAULTS);
+        ClaimForecast forecast = new ClaimForecast(
+                costYear, label.strip(), CanonicalSnapshot.of(estimate), clock.instant(), current.subject());
+        entityManager.persist(forecast);
+        audit.record(
+                "claim.forecast.save",
+                "cost year " + costYear + " forecast " + forecast.id + " sha256 " + forecast.snapshotSha256);
+        return view(forecast, estimate, true);
+    }
+
+    @Transactional
+    public List<ForecastView> forecasts(int costYear) {
+        List<ForecastView> all = entityManager
+                .createQuery("from ClaimForecast where costYear = :year order by madeAt desc, id", ClaimForecast.class)
+                .setParameter("year", costYear)
+                .getResultStream()
+                .map(f -> view(f, read(f), false))
+                .toList();
+        audit.recordRead("claim.forecasts.read", "cost year " + costYear);
+        return all;
+    }
+
+    @Transactional
+    public ForecastView forecast(int costYear, UUID id) {
+        ClaimForecast f = find(costYear, id);
+        audit.recordRead("claim.forecast.read", "cost year " + costYear + " forecast " + id);
+        return view(f, read(f), true);
+    }
+
+    /**
+     * The claim's grant against the forecast's, in GrantVariance's parts. The claim is the
+     * submission's snapshot once submitted or attested, else the ledger now. The birth years and
+     * disability flags of the claim's recipients (which the claim's lines do not carry) are the
+     * register's.
+     */
+    @Transactional
+    public VarianceView variance(int costYear, UUID forecastId) {
+        ClaimForecast f = find(costYear, forecastId);
+        EstimateView forecast = read(f);
+        ClaimView claim = claims.claim(costYear, false);
+        Map<String, CostLedger.RecipientYearTotals> register = new HashMap<>();
+        ledger.yearTotals(costYear).forEach(t -> register.put(t.ref(), t));
+        List<RecipientYear> claimed = new ArrayList<>();
+        for (ClaimView.RecipientLine line : claim.recipients()) {
+            int birthYear;
+            boolean disability;
+            CostLedger.RecipientYearTotals known = register.get(line.ref());
+            if (known != null) {
+                birthYear = known.birthYear();
+                disability = known.intellectualDisability();
+            } else {
+                GrantFacts facts = recipient(line.ref());
+                birthYear = facts.birthYear();
+                disability = facts.intellectualDisability();
+            }
+            claimed.add(new RecipientYear(
+                    line.ref(),
+                    birthYear,
+                    disability,
+                    line.costs(),
+                    line.deductions().earmarkedGrants(),
+                    line.deductions().hostMunicipalityGrant(),
+                    line.deductions().userPayments()));
+        }
+        List<RecipientYear> expected = forecast.recipients().stream()
+                .map(l -> new RecipientYear(
+                        l.ref(),
+                        l.birthYear(),
+                        l.intellectualDisability(),
+                        l.total().directWageCosts(),
+                        l.total().earmarkedGrants(),
+                        l.total().hostMunicipalityGrant(),
+                        l.total().userPayments()))
+                .toList();
+        GrantVariance.Result result = GrantVariance.explain(
+                new GrantVariance.Side(rules(forecast.rules()), expected),
+                new GrantVariance.Side(rules(claim.rules()), claimed));
+        audit.recordRead("claim.variance.read", "cost year " + costYear + " forecast " + forecastId);
+        return new VarianceView(
+                costYear,
+                f.id,
+                f.label,
+                f.madeAt,
+                claim.figures(),
+                claim.state() == ClaimState.SUBMITTED || claim.state() == ClaimState.ATTESTED,
+                result.forecastGrant(),
+                result.claimGrant(),
+                result.difference(),
+                result.parts().entrySet().stream()
+                        .map(e -> new VarianceView.Part(e.getKey(), e.getValue()))
+                        .toList());
+    }
+
+    /** A rule set's values as an answer showed them (a forecast's or a claim's snapshot). */
+    static GrantRules rules(RulesView r) {
+        return new GrantRules(
+                r.grantYear(),
+                r.threshold(),
+                r.compensationRate(),
+                r.intellectualDisabilityDeduction(),
+                r.intellectualDisabilityBornOnOrBefore(),
+                r.eligibleBornOnOrAfter(),
+                RuleProvenance.of(r.status() == null ? ValueStatus.SECONDARY : r.status(), r.source()));
+    }
+
+    private ClaimForecast find(int costYear, UUID id) {
+        ClaimForecast f = entityManager.find(ClaimForecast.class, id);
+        if (f == null || f.costYear != costYear) {
+            throw new ProblemException(
+                    ProblemType.NOT_FOUND,
+                    "no forecast " + id + " for the costs of " + costYear + " in your municipality");
+        }
+        return f;
+    }
+
+    private EstimateView read(ClaimForecast f) {
+        try {
+            return json.readValue(f.snapshot, EstimateView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("forecast " + f.id + " cannot be read", e);
+        }
+    }
+
+    private static ForecastView view(ClaimForecast f, EstimateView estimate, boolean whole) {
+        BigDecimal grant = estimate.totals().grant();
+        return new ForecastView(
+                f.id, f.costYear, f.label, f.madeAt, f.madeBy, f.snapshotSha256, grant, whole ? estimate : null);
+    }
+}

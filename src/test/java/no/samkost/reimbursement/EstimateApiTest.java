@@ -1,0 +1,211 @@
+package no.samkost.reimbursement;
+
+import static io.restassured.RestAssured.given;
+import static no.samkost.support.Problems.problem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import no.samkost.support.Api;
+import no.samkost.support.Money;
+import no.samkost.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The estimate, a forecast and the variance through the API, on Re's costs of 2026 (no
+ * other test writes that year there). Grant year 2027 has no figures: its rules are projected from
+ * IS-4/2024 at 4.0 % a year (RuleProjectionTest's method): threshold 1 672 000 (2025), 1 739 000
+ * (2026), 1 739 000 x 1.04 = 1 808 560 -> 1 809 000 (2027); rate 0.80.
+ *
+ * <pre>
+ * last booked month: September.
+ * A  born 1990: wages 200 000 a month Jan-Sep; continues at 200 000 for Oct-Dec: total 2 400 000;
+ *    basis 2 400 000 - 1 809 000 = 591 000; grant 472 800.00; not near (591 000 > 180 900)
+ * B  born 1990: wages 150 000 a month Jan-Jun, then nothing: ended; 900 000; grant 0.00
+ * C  born 1995, no lines; the coordinator expects 950 000 a month from November: 1 900 000;
+ *    basis 91 000, grant 72 800.00; near (91 000 <= 10 % of 1 809 000 = 180 900)
+ * the estimate's grant: 472 800.00 + 72 800.00 = 545 600.00
+ *
+ * saved as a forecast; then October is booked for A (200 000). The claim now (live, not final):
+ * A 2 000 000 -> 191 000 x 0.80 = 152 800.00; B 0.00; C has no line and is not in it: 152 800.00.
+ * variance: 152 800.00 - 545 600.00 = -392 800.00, the rules being the same on both sides:
+ *   C only in the forecast: -72 800.00; A's costs: 152 800 - 472 800 = -320 000.00; the rest 0.00
+ * </pre>
+ */
+@QuarkusTest
+class EstimateApiTest {
+
+    static final String CODE = "0716";
+    static final int YEAR = 2026;
+
+    static JsonPath estimate() {
+        return given().auth()
+                .oauth2(Tokens.viewer(CODE))
+                .get("/api/v1/municipalities/{code}/claims/{year}/estimate", CODE, YEAR)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(Money.exactPaths());
+    }
+
+    static Map<String, Object> line(JsonPath estimate, String ref) {
+        return estimate.getMap("recipients.find { it.ref == '" + ref + "' }");
+    }
+
+    @Test
+    void theEstimateAForecastAndTheVarianceAsWorkedOutAbove() {
+        String a = Api.uniqueRef("EST");
+        String b = Api.uniqueRef("EST");
+        String c = Api.uniqueRef("EST");
+        Api.recipient(CODE, a, 1990, false);
+        Api.recipient(CODE, b, 1990, false);
+        Api.recipient(CODE, c, 1995, false);
+        for (int month = 1; month <= 9; month++) {
+            Api.cost(CODE, a, "%d-%02d".formatted(YEAR, month), "DIRECT_WAGES", "200000.00", null);
+            if (month <= 6) {
+                Api.cost(CODE, b, "%d-%02d".formatted(YEAR, month), "DIRECT_WAGES", "150000.00", null);
+            }
+        }
+        given().auth()
+                .oauth2(Tokens.coordinator(CODE))
+                .contentType("application/json")
+                .body("{\"fromMonth\":11,\"monthlyDirectWageCosts\":950000.00}")
+                .put("/api/v1/municipalities/{code}/claims/{year}/estimate/overrides/{ref}", CODE, YEAR, c)
+                .then()
+                .statusCode(200)
+                .body("fromMonth", equalTo(11));
+
+        JsonPath estimate = estimate();
+        assertEquals(9, estimate.getInt("lastBookedMonth"));
+        assertEquals("PROJECTED", estimate.getString("rules.status"));
+        assertEquals(new BigDecimal("1809000.00"), estimate.get("rules.threshold"));
+        assertEquals("CONTINUES", line(estimate, a).get("basis"));
+        assertEquals(
+                new BigDecimal("2400000.00"),
+                estimate.get("recipients.find { it.ref == '" + a + "' }.total.directWageCosts"));
+        assertEquals(new BigDecimal("472800.00"), line(estimate, a).get("grant"));
+        assertEquals(false, line(estimate, a).get("nearThreshold"));
+        assertEquals("ENDED", line(estimate, b).get("basis"));
+        assertEquals(new BigDecimal("0.00"), line(estimate, b).get("grant"));
+        assertEquals("OVERRIDDEN", line(estimate, c).get("basis"));
+        assertEquals(new BigDecimal("72800.00"), line(estimate, c).get("grant"));
+        assertEquals(true, line(estimate, c).get("nearThreshold"));
+        assertEquals(new BigDecimal("545600.00"), estimate.get("totals.grant"));
+        assertEquals(1, estimate.getInt("totals.nearThreshold"));
+
+        String forecast = given().auth()
+                .oauth2(Tokens.coordinator(CODE))
+                .contentType("application/json")
+                .body("{\"label\":\"2. tertial\"}")
+                .post("/api/v1/municipalities/{code}/claims/{year}/forecasts", CODE, YEAR)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        List<String> listed = given().auth()
+                .oauth2(Tokens.viewer(CODE))
+                .get("/api/v1/municipalities/{code}/claims/{year}/forecasts", CODE, YEAR)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        assertTrue(listed.contains(forecast), listed.toString());
+
+        Api.cost(CODE, a, YEAR + "-10", "DIRECT_WAGES", "200000.00", null);
+        JsonPath variance = given().auth()
+                .oauth2(Tokens.viewer(CODE))
+                .queryParam("forecast", forecast)
+                .get("/api/v1/municipalities/{code}/claims/{year}/variance", CODE, YEAR)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(Money.exactPaths());
+        assertEquals(false, variance.getBoolean("claimFinal"));
+        assertEquals(new BigDecimal("545600.00"), variance.get("forecastGrant"));
+        assertEquals(new BigDecimal("152800.00"), variance.get("claimGrant"));
+        assertEquals(new BigDecimal("-392800.00"), variance.get("difference"));
+        assertEquals(new BigDecimal("-72800.00"), part(variance, "RECIPIENTS_ONLY_IN_FORECAST"));
+        assertEquals(new BigDecimal("-320000.00"), part(variance, "COSTS_OF_RECIPIENTS_IN_BOTH"));
+        for (String unchanged : List.of(
+                "RECIPIENTS_ONLY_IN_CLAIM",
+                "THRESHOLD",
+                "INTELLECTUAL_DISABILITY_DEDUCTION",
+                "AGE_LIMIT",
+                "COMPENSATION_RATE")) {
+            assertEquals(new BigDecimal("0.00"), part(variance, unchanged), unchanged);
+        }
+
+        // The expectation dropped: C is not in the estimate any more.
+        given().auth()
+                .oauth2(Tokens.coordinator(CODE))
+                .delete("/api/v1/municipalities/{code}/claims/{year}/estimate/overrides/{ref}", CODE, YEAR, c)
+                .then()
+                .statusCode(204);
+        assertEquals(null, line(estimate(), c));
+    }
+
+    static BigDecimal part(JsonPath variance, String name) {
+        return variance.get("parts.find { it.part == '" + name + "' }.amount");
+    }
+
+    @Test
+    void badExpectationsAndUnknownNamesAreRefusedByName() {
+        String ref = Api.uniqueRef("EST");
+        Api.recipient(CODE, ref, 1990, false);
+        String path = "/api/v1/municipalities/{code}/claims/{year}/estimate/overrides/{ref}";
+        for (String[] bad : new String[][] {
+            {"{\"fromMonth\":3}", "monthlyDirectWageCosts"},
+            {"{}", "endMonth"},
+            {"{\"endMonth\":2,\"fromMonth\":3,\"monthlyDirectWageCosts\":1.00}", "endMonth"},
+            {"{\"endMonth\":13}", "endMonth"},
+            {"{\"monthlyDirectWageCosts\":-1}", "monthlyDirectWageCosts"}
+        }) {
+            given().auth()
+                    .oauth2(Tokens.coordinator(CODE))
+                    .contentType("application/json")
+                    .body(bad[0])
+                    .put(path, CODE, YEAR, ref)
+                    .then()
+                    .spec(problem(400, "validation"))
+                    .body("errors[0].field", org.hamcrest.Matchers.containsString(bad[1]));
+        }
+        given().auth()
+                .oauth2(Tokens.coordinator(CODE))
+                .contentType("application/json")
+                .body("{\"endMonth\":10}")
+                .put(path, CODE, YEAR, "NO-SUCH-REF")
+                .then()
+                .spec(problem(404, "not-found"));
+        given().auth()
+                .oauth2(Tokens.viewer(CODE))
+                .queryParam("forecast", "not-an-id")
+                .get("/api/v1/municipalities/{code}/claims/{year}/variance", CODE, YEAR)
+                .then()
+                .spec(problem(400, "validation"))
+                .body("errors[0].field", equalTo("forecast"));
+        given().auth()
+                .oauth2(Tokens.viewer(CODE))
+                .get(
+                        "/api/v1/municipalities/{code}/claims/{year}/forecasts/{id}",
+                        CODE,
+                        YEAR,
+                        "00000000-0000-4000-8000-000000000000")
+                .then()
+                .spec(problem(404, "not-found"));
+        // A viewer reads, never writes.
+        given().auth()
+                .oauth2(Tokens.viewer(CODE))
+                .contentType("application/json")
+                .body("{\"label\":\"x\"}")
+                .post("/api/v1/municipalities/{code}/claims/{year}/forecasts", CODE, YEAR)
+                .then()
+                .spec(problem(403, "forbidden"));
+    }
+}
