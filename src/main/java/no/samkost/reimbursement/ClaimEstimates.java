@@ -167,6 +167,20 @@ public class ClaimEstimates {
 
     @Transactional
     public EstimateView.Override putOverride(int costYear, String ref, ForecastRequests.OverrideRequest request) {
+        // The resource's annotations say the same; checked here too for every other caller (the pages).
+        if (request.endMonth() != null && (request.endMonth() < 1 || request.endMonth() > 12)) {
+            throw ProblemException.invalidField("endMonth", "a month 1-12");
+        }
+        if (request.fromMonth() != null && (request.fromMonth() < 1 || request.fromMonth() > 12)) {
+            throw ProblemException.invalidField("fromMonth", "a month 1-12");
+        }
+        if (request.monthlyDirectWageCosts() != null
+                && (request.monthlyDirectWageCosts().signum() < 0
+                        || request.monthlyDirectWageCosts().compareTo(new BigDecimal("100000000")) > 0
+                        || request.monthlyDirectWageCosts().stripTrailingZeros().scale() > 2)) {
+            throw ProblemException.invalidField(
+                    "monthlyDirectWageCosts", "an amount from 0 to 100000000 NOK with at most 2 decimals");
+        }
         if (request.endMonth() == null && request.monthlyDirectWageCosts() == null && request.fromMonth() == null) {
             throw ProblemException.invalidField(
                     "endMonth", "give at least one of endMonth, monthlyDirectWageCosts, fromMonth");

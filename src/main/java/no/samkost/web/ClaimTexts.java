@@ -46,6 +46,12 @@ public final class ClaimTexts {
 
     private ClaimTexts() {}
 
+    /** How the estimate projects a recipient, in Norwegian ({@code {r.basis.anslagsgrunnlag}}). */
+    @TemplateExtension(matchName = "anslagsgrunnlag")
+    public static String estimateBasis(no.samkost.reimbursement.calculation.ClaimEstimate.Basis basis) {
+        return EstimatePages.basis(basis);
+    }
+
     /** A rule set's status in Norwegian ({@code {rules.status.regelstatus}}). */
     @TemplateExtension(matchName = "regelstatus")
     public static String ruleStatus(no.samkost.reimbursement.calculation.ValueStatus status) {
