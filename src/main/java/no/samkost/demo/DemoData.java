@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import no.samkost.recipients.RecipientDirectory;
 import no.samkost.recipients.RecipientDtos.NewRecipient;
 import no.samkost.recipients.RecipientService;
 import no.samkost.recipients.UserGroup;
+import no.samkost.reimbursement.ClaimEstimates;
 import no.samkost.reimbursement.ClaimSubmissions;
 import no.samkost.tenancy.ActingMunicipality;
 import no.samkost.tenancy.Cooperation;
@@ -147,6 +149,8 @@ public class DemoData {
     private final PlacementDecisions decisions;
     private final JointCosts jointCosts;
     private final ClaimSubmissions submissions;
+    private final ClaimEstimates estimates;
+    private final Clock clock;
 
     public DemoData(
             @ConfigProperty(name = "samkost.demo.enabled", defaultValue = "false") boolean enabled,
@@ -159,7 +163,9 @@ public class DemoData {
             Placements placements,
             PlacementDecisions decisions,
             JointCosts jointCosts,
-            ClaimSubmissions submissions) {
+            ClaimSubmissions submissions,
+            ClaimEstimates estimates,
+            Clock clock) {
         this.enabled = enabled;
         this.registry = registry;
         this.acting = acting;
@@ -171,6 +177,8 @@ public class DemoData {
         this.decisions = decisions;
         this.jointCosts = jointCosts;
         this.submissions = submissions;
+        this.estimates = estimates;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) throws InterruptedException {
@@ -276,6 +284,7 @@ public class DemoData {
                         Optional.empty());
             }
         });
+        registry.byId("re").ifPresent(re -> acting.run(re, SUBJECT, () -> runningYear(RECIPIENTS.get("re"))));
         registry.byId("sandefjord")
                 .ifPresent(sandefjord -> acting.run(sandefjord, SUBJECT, () -> {
                     ownData(SANDEFJORD);
@@ -283,13 +292,61 @@ public class DemoData {
                 }));
         LOG.infof(
                 "demo data loaded in %d ms: 3k's shared home hosted by %s, %d placements, claims and pooled figures"
-                        + " for the costs of 2023",
+                        + " for the costs of 2023, Re's running year with two forecasts",
                 (System.nanoTime() - started) / 1_000_000,
                 host.code(),
                 RECIPIENTS.values().stream()
                         .flatMap(List::stream)
                         .filter(r -> r.placed() != null)
                         .count());
+    }
+
+    /**
+     * Re's running cost year, so that the estimate and its forecasts show something at once: its
+     * recipients' own wages are booked up to two months before this one (what a payroll run has
+     * reached), a forecast is saved after April and after August as the tertial reports would be,
+     * and the picture changes between them: from May the wages rise by 5 %, and the second
+     * recipient's last month is June.
+     */
+    private void runningYear(List<DemoRecipient> list) {
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo")));
+        int year = today.getYear();
+        int last = Math.max(1, today.getMonthValue() - 2);
+        bookRunningYear(list, year, 1, Math.min(4, last));
+        if (last >= 4) {
+            estimates.saveForecast(year, "1. tertial " + year);
+        }
+        bookRunningYear(list, year, 5, Math.min(8, last));
+        if (last >= 8) {
+            estimates.saveForecast(year, "2. tertial " + year);
+        }
+        bookRunningYear(list, year, 9, last);
+    }
+
+    private void bookRunningYear(List<DemoRecipient> list, int year, int from, int to) {
+        if (from > to) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(CostImport.HEADER).append('\n');
+        for (int i = 0; i < list.size(); i++) {
+            DemoRecipient r = list.get(i);
+            for (int month = from; month <= to; month++) {
+                if (i == 1 && month > 6) {
+                    continue; // the second recipient's last month is June
+                }
+                BigDecimal wages = new BigDecimal(r.monthlyDirectWages());
+                if (month >= 5) {
+                    wages = wages.multiply(new BigDecimal("1.05")).setScale(2, java.math.RoundingMode.HALF_UP);
+                }
+                csv.append(r.ref())
+                        .append(',')
+                        .append(String.format("%d-%02d", year, month))
+                        .append(",DIRECT_WAGES,")
+                        .append(wages.toPlainString())
+                        .append(",demo\n");
+            }
+        }
+        costs.importCsv(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), Optional.empty());
     }
 
     private void ownData(List<DemoRecipient> list) {

@@ -211,6 +211,32 @@ class BrowserIT {
     }
 
     /**
+     * The running year's estimate from the demo (Re's wages booked to two months before today,
+     * forecasts saved after April and August) and a forecast's variance as a waterfall, drawn by its
+     * script under the strict policy.
+     */
+    @Test
+    void theRunningYearsEstimateAndAForecastsVarianceAsAWaterfall(BrowserSession browser) {
+        browser.loginAs("0716", "coordinator-0716");
+        BrowserSession.Page estimate = browser.visit("/app/0716/anslag", "anslag");
+        assertThat(estimate.heading()).startsWith("Anslag for kostnadsåret");
+        assertThat(browser.driver().findElement(By.id("anslag")).getText()).contains("DEMO-RE-1");
+        if (browser.driver().findElements(By.linkText("Avvik mot kravet")).isEmpty()) {
+            // Early in the year the demo has booked less than a tertial: no forecast yet.
+            assertThat(browser.driver().getPageSource()).contains("Ingen prognoser er lagret");
+            return;
+        }
+        browser.clickLink("Avvik mot kravet");
+        new WebDriverWait(browser.driver(), BrowserSession.WAIT)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fossefall canvas")));
+        BrowserSession.Page variance = browser.check("avvik");
+        assertThat(variance.heading()).startsWith("Avvik mellom prognosen");
+        assertThat(browser.driver().findElement(By.id("fossefall-tabell")).getText())
+                .contains("Prognosen")
+                .contains("Kravet");
+    }
+
+    /**
      * A copy of the session cookie taken before logging out (a shared office PC, a leaked cookie)
      * opens nothing afterwards: the service remembers the logout (EndedWebSessions).
      */
