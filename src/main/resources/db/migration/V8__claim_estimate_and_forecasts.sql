@@ -52,5 +52,9 @@ begin
 end
 $$;
 
-grant select, insert, update, delete on estimate_override to ${app_role};
+-- An expectation is the coordinator's current view, not history (each change is in the audit
+-- trail), so it may be changed and dropped; never moved to another year or recipient.
+grant select, insert, delete on estimate_override to ${app_role};
+grant update (end_month, monthly_direct_wage_costs, from_month, version, changed_at, changed_by)
+    on estimate_override to ${app_role};
 grant select, insert on claim_forecast to ${app_role};

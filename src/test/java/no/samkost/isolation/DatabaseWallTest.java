@@ -103,6 +103,22 @@ class DatabaseWallTest {
                     insert into closed_cost_year (municipality_id, year, closed, changed_at, changed_by)
                     select m, 2001, false, now(), 'wall' from unnest(array['re', 'hof']) m
                     on conflict do nothing""");
+            // The estimate's rows for the same year: an expectation for the newest recipient, a forecast.
+            s.execute(
+                    """
+                    insert into estimate_override (municipality_id, cost_year, recipient_id, end_month, version,
+                                                   changed_at, changed_by)
+                    select m, 2001, (select id from recipient where municipality_id = m order by created_at desc
+                                     limit 1), 6, 0, now(), 'wall'
+                    from unnest(array['re', 'hof']) m
+                    on conflict do nothing""");
+            s.execute(
+                    """
+                    insert into claim_forecast (municipality_id, id, cost_year, label, snapshot, snapshot_sha256,
+                                                made_at, made_by)
+                    select m, gen_random_uuid(), 2001, 'wall', '{}', encode(sha256(convert_to('{}', 'UTF8')), 'hex'),
+                           now(), 'wall'
+                    from unnest(array['re', 'hof']) m""");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -491,9 +507,17 @@ class DatabaseWallTest {
         }
     }
 
+    /** Tenant tables whose rows are current state, not history, so the service may delete them: why. */
+    static final Map<String, String> DELETABLE = Map.of(
+            "estimate_override",
+            "a coordinator's current expectation for a recipient; each change and drop is in the audit trail");
+
     @Test
     void theServiceCannotDeleteHistory() throws SQLException {
         for (String table : tenantTables()) {
+            if (DELETABLE.containsKey(table)) {
+                continue;
+            }
             try (Connection c = boundTo(RE);
                     Statement s = c.createStatement()) {
                 SQLException delete = assertThrows(SQLException.class, () -> s.executeUpdate("delete from " + table));
