@@ -58,3 +58,80 @@ grant select, insert, delete on estimate_override to ${app_role};
 grant update (end_month, monthly_direct_wage_costs, from_month, version, changed_at, changed_by)
     on estimate_override to ${app_role};
 grant select, insert on claim_forecast to ${app_role};
+
+-- Monthly totals per recipient, kept by the ledger exactly as the yearly ones (V3, V5): the estimate
+-- needs each recipient's months, and reading the year's lines for that costs many times the claim
+-- (the national benchmark: 37 ms of query for 1 300 recipients against 2 ms). The runtime role reads
+-- them; only the ledger's trigger, running as the owner under forced row-level security, writes them.
+create table cost_month_total (
+    municipality_id         text          not null,
+    recipient_id            uuid          not null,
+    period                  date          not null check (extract(day from period) = 1),
+    direct_wage_costs       numeric(17,2) not null,  -- DIRECT_WAGES + PURCHASED_SERVICES + JOINT_SERVICE
+    earmarked_grants        numeric(17,2) not null,
+    host_municipality_grant numeric(17,2) not null,
+    user_payments           numeric(17,2) not null,
+    indirect_costs          numeric(17,2) not null,  -- recorded, never counted
+    lines                   bigint        not null,
+    primary key (municipality_id, period, recipient_id),
+    foreign key (municipality_id, recipient_id) references recipient (municipality_id, id)
+);
+
+-- The months of every line there is, in place (the ledger is append-only: sums of its lines are
+-- the totals). Row-level security is forced on cost_line, so it is lifted for this statement.
+alter table cost_line no force row level security;
+insert into cost_month_total (municipality_id, recipient_id, period, direct_wage_costs, earmarked_grants,
+                              host_municipality_grant, user_payments, indirect_costs, lines)
+select municipality_id, recipient_id, period,
+       coalesce(sum(amount) filter (where category in ('DIRECT_WAGES', 'PURCHASED_SERVICES', 'JOINT_SERVICE')), 0),
+       coalesce(sum(amount) filter (where category = 'EARMARKED_GRANT'), 0),
+       coalesce(sum(amount) filter (where category = 'HOST_MUNICIPALITY_GRANT'), 0),
+       coalesce(sum(amount) filter (where category = 'USER_PAYMENT'), 0),
+       coalesce(sum(amount) filter (where category = 'INDIRECT'), 0),
+       count(*)
+from cost_line
+group by 1, 2, 3;
+alter table cost_line force row level security;
+
+alter table cost_month_total enable row level security;
+alter table cost_month_total force row level security;
+create policy municipality_isolation on cost_month_total
+    using (municipality_id = nullif(current_setting('app.municipality', true), ''))
+    with check (municipality_id = nullif(current_setting('app.municipality', true), ''));
+grant select on cost_month_total to ${app_role};
+
+create function add_to_cost_month_totals() returns trigger
+    language plpgsql
+    security definer
+    set search_path = pg_catalog, ${flyway:defaultSchema}, pg_temp
+as $$
+begin
+    insert into ${flyway:defaultSchema}.cost_month_total as t (municipality_id, recipient_id, period,
+                                       direct_wage_costs, earmarked_grants, host_municipality_grant,
+                                       user_payments, indirect_costs, lines)
+    select municipality_id, recipient_id, period,
+           coalesce(sum(amount) filter (where category in ('DIRECT_WAGES', 'PURCHASED_SERVICES', 'JOINT_SERVICE')), 0),
+           coalesce(sum(amount) filter (where category = 'EARMARKED_GRANT'), 0),
+           coalesce(sum(amount) filter (where category = 'HOST_MUNICIPALITY_GRANT'), 0),
+           coalesce(sum(amount) filter (where category = 'USER_PAYMENT'), 0),
+           coalesce(sum(amount) filter (where category = 'INDIRECT'), 0),
+           count(*)
+    from appended
+    group by 1, 2, 3
+    -- the same fixed order as the yearly totals, so concurrent imports lock in the same order
+    order by 1, 3, 2
+    on conflict (municipality_id, period, recipient_id) do update set
+        direct_wage_costs = t.direct_wage_costs + excluded.direct_wage_costs,
+        earmarked_grants = t.earmarked_grants + excluded.earmarked_grants,
+        host_municipality_grant = t.host_municipality_grant + excluded.host_municipality_grant,
+        user_payments = t.user_payments + excluded.user_payments,
+        indirect_costs = t.indirect_costs + excluded.indirect_costs,
+        lines = t.lines + excluded.lines;
+    return null;
+end
+$$;
+revoke all on function add_to_cost_month_totals() from public;
+
+create trigger cost_line_appended_by_month after insert on cost_line
+    referencing new table as appended
+    for each statement execute function add_to_cost_month_totals();

@@ -81,8 +81,9 @@ public class CostLedger {
 
     /**
      * Every recipient's months of {@code year} that have any line (INDIRECT ones too: a month with
-     * only indirect costs is still a booked month), ordered by ref and month: one grouped query over
-     * the municipality's lines of the year (index cost_line_by_period), for the claim's estimate.
+     * only indirect costs is still a booked month), ordered by ref and month, for the claim's
+     * estimate: from cost_month_total, which the database keeps as lines are appended (V8), so the
+     * estimate reads one row per recipient and month, not every line.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RecipientMonth> months(int year) {
@@ -92,7 +93,6 @@ public class CostLedger {
                 query.setString(1, municipality);
                 query.setObject(2, java.time.LocalDate.of(year, 1, 1));
                 query.setObject(3, java.time.LocalDate.of(year + 1, 1, 1));
-                query.setString(4, municipality);
                 List<RecipientMonth> months = new ArrayList<>();
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
@@ -114,18 +114,12 @@ public class CostLedger {
 
     static final String MONTHS =
             """
-            select r.ref, r.birth_year, r.intellectual_disability, m.month, m.direct, m.earmarked, m.host, m.users
-            from (select c.recipient_id, extract(month from c.period)::integer as month,
-                         coalesce(sum(c.amount) filter (where c.category in ('DIRECT_WAGES', 'PURCHASED_SERVICES',
-                                                                               'JOINT_SERVICE')), 0) as direct,
-                         coalesce(sum(c.amount) filter (where c.category = 'EARMARKED_GRANT'), 0) as earmarked,
-                         coalesce(sum(c.amount) filter (where c.category = 'HOST_MUNICIPALITY_GRANT'), 0) as host,
-                         coalesce(sum(c.amount) filter (where c.category = 'USER_PAYMENT'), 0) as users
-                  from cost_line c
-                  where c.municipality_id = ? and c.period >= ? and c.period < ?
-                  group by c.recipient_id, c.period) m
-            join recipient r on r.municipality_id = ? and r.id = m.recipient_id
-            order by r.ref, m.month""";
+            select r.ref, r.birth_year, r.intellectual_disability, extract(month from m.period)::integer,
+                   m.direct_wage_costs, m.earmarked_grants, m.host_municipality_grant, m.user_payments
+            from cost_month_total m
+            join recipient r on r.municipality_id = m.municipality_id and r.id = m.recipient_id
+            where m.municipality_id = ? and m.period >= ? and m.period < ?
+            order by r.ref, m.period""";
 
     static final String YEAR_TOTALS =
             """

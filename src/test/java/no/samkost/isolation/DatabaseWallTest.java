@@ -529,25 +529,29 @@ class DatabaseWallTest {
 
     /** The functions that run with their owner's rights, each reviewed; a new one must be added here on purpose. */
     static final List<String> REVIEWED_SECURITY_DEFINER_FUNCTIONS =
-            List.of("add_to_cost_year_totals", "refuse_lines_in_closed_years");
+            List.of("add_to_cost_month_totals", "add_to_cost_year_totals", "refuse_lines_in_closed_years");
 
     @Test
     void theTotalsEveryClaimReadsChangeOnlyThroughTheLedger() throws SQLException {
         try (Connection c = Database.runtimeRole();
                 Statement s = c.createStatement()) {
-            for (String privilege : List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE")) {
-                assertFalse(
-                        tablePrivilege(c, "cost_year_total", privilege),
-                        "the runtime role must not " + privilege + " cost_year_total");
+            for (String totals : List.of("cost_year_total", "cost_month_total")) {
+                for (String privilege : List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE")) {
+                    assertFalse(
+                            tablePrivilege(c, totals, privilege),
+                            "the runtime role must not " + privilege + " " + totals);
+                }
+                assertTrue(tablePrivilege(c, totals, "SELECT"));
             }
-            assertTrue(tablePrivilege(c, "cost_year_total", "SELECT"));
         }
-        try (Connection c = boundTo(RE);
-                Statement s = c.createStatement()) {
-            SQLException update = assertThrows(
-                    SQLException.class, () -> s.executeUpdate("update cost_year_total set direct_wage_costs = 0"));
-            assertEquals("42501", update.getSQLState(), update.getMessage());
-            c.rollback();
+        for (String totals : List.of("cost_year_total", "cost_month_total")) {
+            try (Connection c = boundTo(RE);
+                    Statement s = c.createStatement()) {
+                SQLException update = assertThrows(
+                        SQLException.class, () -> s.executeUpdate("update " + totals + " set direct_wage_costs = 0"));
+                assertEquals("42501", update.getSQLState(), update.getMessage());
+                c.rollback();
+            }
         }
     }
 

@@ -96,6 +96,26 @@ class MigrationUpgradeTest {
                     .as("totals that disagree with the ledger")
                     .isZero();
         }
+        // The monthly totals (V8) are the ledger's months, to the øre, for every line there was.
+        try (Connection c = superuser();
+                Statement s = c.createStatement();
+                ResultSet disagreeing = s.executeQuery(
+                        """
+                        select count(*) from (
+                          select municipality_id, recipient_id, period, count(*) as lines,
+                                 sum(amount) filter (where category in ('DIRECT_WAGES', 'PURCHASED_SERVICES',
+                                                                        'JOINT_SERVICE')) as wages,
+                                 sum(amount) filter (where category = 'USER_PAYMENT') as users
+                          from cost_line group by 1, 2, 3) l
+                        full join cost_month_total m using (municipality_id, recipient_id, period)
+                        where coalesce(l.wages, 0) <> coalesce(m.direct_wage_costs, -1)
+                           or coalesce(l.users, 0) <> coalesce(m.user_payments, -1)
+                           or coalesce(l.lines, 0) <> coalesce(m.lines, -1)""")) {
+            disagreeing.next();
+            assertThat(disagreeing.getLong(1))
+                    .as("monthly totals that disagree with the ledger")
+                    .isZero();
+        }
         // Placements keep their state (V7): every confirmed one has its usage, and only those.
         try (Connection c = superuser();
                 Statement s = c.createStatement();
