@@ -18,4 +18,20 @@ public record ClaimFigures(
         RulesView rules,
         List<ClaimView.RecipientLine> recipients,
         ClaimView.Totals totals,
-        Map<String, ValueStatus> rulesReliedOn) {}
+        Map<String, ValueStatus> rulesReliedOn) {
+
+    /**
+     * The values the grants rest on that the rule book only projects, by name: a claim signed under
+     * the circular IS-4/grantYear must rest on none. A projected value no grant needs (the deduction
+     * when no recipient has it) does not count.
+     */
+    public List<String> projectedValuesReliedOn() {
+        return rulesReliedOn == null
+                ? List.of()
+                : rulesReliedOn.entrySet().stream()
+                        .filter(e -> e.getValue() == ValueStatus.PROJECTED)
+                        .map(Map.Entry::getKey)
+                        .sorted()
+                        .toList();
+    }
+}

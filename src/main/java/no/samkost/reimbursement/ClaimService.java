@@ -18,7 +18,6 @@ import no.samkost.reimbursement.calculation.GrantReason;
 import no.samkost.reimbursement.calculation.GrantRules;
 import no.samkost.reimbursement.calculation.RecipientGrant;
 import no.samkost.reimbursement.calculation.RecipientYear;
-import no.samkost.reimbursement.calculation.RuleProjection;
 import no.samkost.reimbursement.calculation.ValueStatus;
 import no.samkost.tenancy.CurrentMunicipality;
 
@@ -88,7 +87,7 @@ public class ClaimService {
         return answer;
     }
 
-    /** The rules of grant year costYear + 1 (projected under the defaults if it has no figures), or the 404 that names both years. */
+    /** The rules of grant year costYear + 1 (values it lacks projected under the defaults), or the 404 that names both years. */
     GrantRules rulesFor(int costYear) {
         return rulesFor(costYear, ProjectionRequest.DEFAULTS);
     }
@@ -100,8 +99,8 @@ public class ClaimService {
                         ProblemType.NOT_FOUND,
                         "no rules for grant year " + grantYear + " (costs of " + costYear
                                 + "): the claim for the costs of " + costYear + " uses the circular IS-4/"
-                                + grantYear + "; projected rules reach grant years up to "
-                                + (rules.newestKnownGrantYear() + RuleProjection.MAX_YEARS_AHEAD)));
+                                + grantYear + "; the rule book answers grant years " + rules.firstGrantYear() + " to "
+                                + rules.lastGrantYear()));
     }
 
     /** The claim's figures computed from the ledger now; records nothing. */

@@ -54,17 +54,13 @@ public class ClaimSubmissions {
 
     public SubmissionView submit(int costYear, Optional<String> idempotencyKey) {
         GrantRules rules = claims.rulesFor(costYear);
-        if (rules.projected()) {
-            throw new ProblemException(
-                    ProblemType.RULES_PROJECTED,
-                    "grant year " + rules.grantYear() + " has no published figures yet, only projected ones: a claim"
-                            + " is signed under the circular IS-4/" + rules.grantYear() + ", so add its figures first");
-        }
         return once("claims.submit", new Step(costYear, null), idempotencyKey, () -> {
             Optional<ClaimSubmission> latest = submissions.latest(costYear);
             ClaimState state = latest.map(ClaimSubmission::claimState).orElse(ClaimState.OPEN);
             require(costYear, state, Set.of(ClaimState.OPEN, ClaimState.RETURNED), "submitted");
-            CanonicalSnapshot snapshot = CanonicalSnapshot.of(claims.figures(costYear, rules));
+            ClaimFigures figures = claims.figures(costYear, rules);
+            refuseProjected(figures);
+            CanonicalSnapshot snapshot = CanonicalSnapshot.of(figures);
             ClaimSubmission submission = new ClaimSubmission(
                     costYear, latest.map(s -> s.number + 1).orElse(1), snapshot, clock.instant(), current.subject());
             submissions.add(submission);
@@ -156,6 +152,19 @@ public class ClaimSubmissions {
         SubmissionView view = SubmissionView.of(work.run(), current.require().code(), false);
         key.ifPresent(k -> idempotency.remember(operation, k, step, view));
         return view;
+    }
+
+    /** A claim is signed under the circular of its grant year: never on a projected value. */
+    private static void refuseProjected(ClaimFigures figures) {
+        List<String> projected = figures.projectedValuesReliedOn();
+        if (!projected.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.RULES_PROJECTED,
+                    "the claim for the costs of " + figures.costYear() + " relies on values of grant year "
+                            + figures.grantYear() + " that are projected, not published: "
+                            + String.join(", ", projected) + ". A claim is signed under the circular IS-4/"
+                            + figures.grantYear() + ", so add those values to the rule book first");
+        }
     }
 
     private ClaimSubmission latest(int costYear) {

@@ -46,6 +46,13 @@ public record ClaimView(
                                 + " existed")
                 Map<String, ValueStatus> rulesReliedOn) {
 
+    /** The projected values the grants rest on: while there are any, the claim cannot be signed. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<String> projectedValuesReliedOn() {
+        return new ClaimFigures(municipality, costYear, grantYear, rules, recipients, totals, rulesReliedOn)
+                .projectedValuesReliedOn();
+    }
+
     /** Where the figures of an answer come from. */
     public enum Figures {
         SNAPSHOT,

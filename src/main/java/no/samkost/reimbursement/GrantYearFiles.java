@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import no.samkost.reimbursement.calculation.GrantRules;
+import no.samkost.reimbursement.calculation.RuleEntry;
 import no.samkost.reimbursement.calculation.RuleProvenance;
 import no.samkost.reimbursement.calculation.ValueStatus;
 
@@ -45,13 +46,13 @@ public final class GrantYearFiles {
     /** Birth-year cut-offs: the only values a pattern can give. */
     static final Set<String> CUT_OFFS = Set.of("intellectualDisabilityBornOnOrBefore", "eligibleBornOnOrAfter");
 
-    public List<GrantRules> read(InputStream in, String name) {
+    public List<RuleEntry> read(InputStream in, String name) {
         try {
             List<Entry> entries = yaml.readValue(in, new TypeReference<List<Entry>>() {});
-            List<GrantRules> rules = new ArrayList<>();
+            List<RuleEntry> rules = new ArrayList<>();
             Set<Integer> years = new HashSet<>();
             for (Entry entry : entries == null ? List.<Entry>of() : entries) {
-                GrantRules r = toRules(entry, name);
+                RuleEntry r = toEntry(entry, name);
                 if (!years.add(r.grantYear())) {
                     throw new IllegalStateException(name + ": grant year " + r.grantYear() + " appears twice");
                 }
@@ -66,12 +67,12 @@ public final class GrantYearFiles {
     }
 
     /** Every *.yaml in {@code dir}, in name order; a later file overrides an earlier one's year. */
-    public List<GrantRules> readDirectory(Path dir) {
+    public List<RuleEntry> readDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException(
                     "rules directory " + dir.toAbsolutePath() + " does not exist (samkost.rules.dir)");
         }
-        List<GrantRules> rules = new ArrayList<>();
+        List<RuleEntry> rules = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
                     .sorted()
@@ -86,20 +87,19 @@ public final class GrantYearFiles {
         return rules;
     }
 
-    private static GrantRules toRules(Entry e, String name) {
+    private static RuleEntry toEntry(Entry e, String name) {
         String where = name + ", grant year " + e.grantYear() + ": ";
         require(
                 e.grantYear() != null && e.grantYear() >= 2004 && e.grantYear() <= 2100,
                 where + "grantYear must be 2004-2100");
         require(
-                e.threshold() != null
-                        && e.threshold().signum() > 0
-                        && e.threshold().scale() <= 2,
+                e.threshold() == null
+                        || (e.threshold().signum() > 0 && e.threshold().scale() <= 2),
                 where + "threshold must be a positive amount in NOK with at most 2 decimals");
         require(
-                e.compensationRate() != null
-                        && e.compensationRate().signum() > 0
-                        && e.compensationRate().compareTo(BigDecimal.ONE) <= 0,
+                e.compensationRate() == null
+                        || (e.compensationRate().signum() > 0
+                                && e.compensationRate().compareTo(BigDecimal.ONE) <= 0),
                 where + "compensationRate must be above 0 and at most 1 (0.80 for 80 %)");
         require(
                 e.intellectualDisabilityDeduction() == null
@@ -115,9 +115,9 @@ public final class GrantYearFiles {
                 e.grantYear(),
                 where + "intellectualDisabilityBornOnOrBefore");
         plausibleYear(e.eligibleBornOnOrAfter(), e.grantYear(), where + "eligibleBornOnOrAfter");
-        GrantRules values = new GrantRules(
+        RuleEntry values = new RuleEntry(
                 e.grantYear(),
-                e.threshold().setScale(2),
+                e.threshold() == null ? null : e.threshold().setScale(2),
                 e.compensationRate(),
                 e.intellectualDisabilityDeduction() == null
                         ? null
@@ -125,6 +125,9 @@ public final class GrantYearFiles {
                 e.intellectualDisabilityBornOnOrBefore(),
                 e.eligibleBornOnOrAfter(),
                 RuleProvenance.of(e.status(), e.source()));
+        require(
+                GrantRules.PARAMETERS.stream().anyMatch(values::has),
+                where + "no values: leave a year without figures out (it is projected)");
         Map<String, ValueStatus> statusOf = new HashMap<>();
         Map<String, String> sourceOf = new HashMap<>();
         for (Map.Entry<String, ValueNote> value :
@@ -132,7 +135,7 @@ public final class GrantYearFiles {
             String parameter = value.getKey();
             ValueNote note = value.getValue();
             require(
-                    values.presentParameters().contains(parameter),
+                    GrantRules.PARAMETERS.contains(parameter) && values.has(parameter),
                     where + "values names '" + parameter + "', which the entry does not have");
             require(
                     note != null && (note.status() != null || note.source() != null),
@@ -151,14 +154,14 @@ public final class GrantYearFiles {
                 sourceOf.put(parameter, note.source());
             }
         }
-        return new GrantRules(
+        return new RuleEntry(
                 values.grantYear(),
                 values.threshold(),
                 values.compensationRate(),
                 values.intellectualDisabilityDeduction(),
                 values.intellectualDisabilityBornOnOrBefore(),
                 values.eligibleBornOnOrAfter(),
-                new RuleProvenance(e.source(), e.status(), statusOf, sourceOf, null));
+                new RuleProvenance(e.source(), e.status(), statusOf, sourceOf, Map.of(), null));
     }
 
     private static void plausibleYear(Integer year, int grantYear, String what) {

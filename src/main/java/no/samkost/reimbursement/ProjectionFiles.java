@@ -49,7 +49,7 @@ final class ProjectionFiles {
         }
         try {
             // The same bounds as a request's: checked by the calculation's own record.
-            new ProjectionAssumptions(0, e.yearlyWageGrowth(), e.yearlyExtraStep(), origin);
+            new ProjectionAssumptions(e.yearlyWageGrowth(), e.yearlyExtraStep(), origin);
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException(name + ": " + invalid.getMessage(), invalid);
         }

@@ -6,17 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import no.samkost.reimbursement.calculation.GrantRules;
 import no.samkost.reimbursement.calculation.ProjectionAssumptions;
+import no.samkost.reimbursement.calculation.RuleEntry;
 import no.samkost.reimbursement.calculation.RuleProjection;
 import org.jboss.logging.Logger;
 
 /**
- * The reimbursement parameters of every configured grant year: the built-in ones, versioned with
- * the code, then the operator's directory, whose entries replace built-in years. Loaded once; a
- * broken file stops the start.
+ * The reimbursement parameters by grant year: the built-in entries, versioned with the code, then
+ * the operator's directory, whose entries replace built-in years; a value no entry gives comes
+ * from the pattern or is projected. Loaded once; a broken file stops the start.
  */
 @Startup
 @ApplicationScoped
@@ -27,8 +30,9 @@ public class RuleBook {
     static final String PROJECTION_FILE = "projection.yaml";
     private static final Logger LOG = Logger.getLogger(RuleBook.class);
 
-    private final TreeMap<Integer, GrantRules> byGrantYear = new TreeMap<>();
+    private final TreeMap<Integer, RuleEntry> byGrantYear = new TreeMap<>();
     private final ProjectionFiles.Defaults projectionDefaults;
+    private final Map<Integer, GrantRules> underDefaults = new HashMap<>();
 
     public RuleBook(RulesConfig config) {
         GrantYearFiles files = new GrantYearFiles();
@@ -48,42 +52,52 @@ public class RuleBook {
         }));
         projectionDefaults =
                 ProjectionFiles.defaults(BUILT_IN_PROJECTION, config.dir().map(d -> Path.of(d, PROJECTION_FILE)));
+        ProjectionAssumptions defaults = assumptions(ProjectionRequest.DEFAULTS);
+        for (int year = firstGrantYear(); year <= lastGrantYear(); year++) {
+            RuleProjection.complete(byGrantYear, year, defaults).ifPresent(r -> underDefaults.put(r.grantYear(), r));
+        }
         LOG.infof(
-                "reimbursement rules for grant years %s; projected up to %d (yearly wage growth %s, extra step %s, %s)",
+                "reimbursement rules: entries for grant years %s; answered from %d to %d (missing values projected"
+                        + " at yearly wage growth %s, extra step %s, %s)",
                 byGrantYear.keySet(),
-                newestKnownGrantYear() + RuleProjection.MAX_YEARS_AHEAD,
+                firstGrantYear(),
+                lastGrantYear(),
                 projectionDefaults.yearlyWageGrowth(),
                 projectionDefaults.yearlyExtraStep(),
                 projectionDefaults.origin());
     }
 
-    /** The newest grant year with figures: the base of every projection. */
+    /** The newest grant year the book has an entry for: projections reach ten years past it. */
     public int newestKnownGrantYear() {
         return byGrantYear.lastKey();
     }
 
+    /** The first grant year with rules. */
+    public int firstGrantYear() {
+        return byGrantYear.firstKey();
+    }
+
+    /** The last grant year a projection reaches. */
+    public int lastGrantYear() {
+        return newestKnownGrantYear() + RuleProjection.MAX_YEARS_AHEAD;
+    }
+
     /**
-     * The rules of a grant year: its figures when it has them; a projection (PROJECTED, with its
-     * assumptions) for one up to {@link RuleProjection#MAX_YEARS_AHEAD} years after the newest
-     * with figures; else empty. A request's own assumptions replace the defaults value by value.
+     * The rules of a grant year from its entry, the pattern and projections (see {@link
+     * RuleProjection#complete}); empty outside {@link #firstGrantYear()} to {@link #lastGrantYear()}.
+     * A request's own assumptions replace the defaults value by value.
      */
     public Optional<GrantRules> rulesFor(int grantYear, ProjectionRequest request) {
-        Optional<GrantRules> known = forGrantYear(grantYear);
-        if (known.isPresent()) {
-            return known;
+        if (!asks(request)) {
+            return forGrantYear(grantYear);
         }
-        int newest = newestKnownGrantYear();
-        if (grantYear <= newest || grantYear > newest + RuleProjection.MAX_YEARS_AHEAD) {
-            return Optional.empty();
-        }
-        return Optional.of(RuleProjection.project(byGrantYear.get(newest), grantYear, assumptions(request)));
+        return RuleProjection.complete(byGrantYear, grantYear, assumptions(request));
     }
 
     /** The assumptions a projection uses: the defaults, with what the request sets instead. */
     public ProjectionAssumptions assumptions(ProjectionRequest request) {
-        boolean asked = request != null && (request.yearlyWageGrowth() != null || request.yearlyExtraStep() != null);
+        boolean asked = asks(request);
         return new ProjectionAssumptions(
-                newestKnownGrantYear(),
                 asked && request.yearlyWageGrowth() != null
                         ? request.yearlyWageGrowth()
                         : projectionDefaults.yearlyWageGrowth(),
@@ -93,11 +107,17 @@ public class RuleBook {
                 asked ? "request" : projectionDefaults.origin());
     }
 
-    public Optional<GrantRules> forGrantYear(int grantYear) {
-        return Optional.ofNullable(byGrantYear.get(grantYear));
+    private static boolean asks(ProjectionRequest request) {
+        return request != null && (request.yearlyWageGrowth() != null || request.yearlyExtraStep() != null);
     }
 
-    public Collection<GrantRules> all() {
+    /** The rules of a grant year under the default assumptions. */
+    public Optional<GrantRules> forGrantYear(int grantYear) {
+        return Optional.ofNullable(underDefaults.get(grantYear));
+    }
+
+    /** What the book holds, year by year, before anything is projected. */
+    public Collection<RuleEntry> entries() {
         return byGrantYear.values();
     }
 }

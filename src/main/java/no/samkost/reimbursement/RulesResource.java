@@ -28,9 +28,17 @@ public class RulesResource {
     }
 
     @GET
-    @Operation(operationId = "listRules", summary = "Every configured grant year's reimbursement parameters")
+    @Operation(
+            operationId = "listRules",
+            summary = "The reimbursement parameters of every grant year from the first in the rule book to the newest",
+            description = "Each value with its status; a year's missing values come from the pattern or are"
+                    + " projected under the default assumptions.")
     public List<RulesView> all() {
-        return rules.all().stream().map(RulesView::of).toList();
+        return java.util.stream.IntStream.rangeClosed(rules.firstGrantYear(), rules.newestKnownGrantYear())
+                .mapToObj(rules::forGrantYear)
+                .flatMap(java.util.Optional::stream)
+                .map(RulesView::of)
+                .toList();
     }
 
     @GET
@@ -38,14 +46,16 @@ public class RulesResource {
     @Operation(
             operationId = "getRules",
             summary = "The reimbursement parameters of a grant year, or their projection",
-            description = "The circular of grant year G applies to the costs of G - 1. A grant year without figures,"
-                    + " up to ten years after the newest with figures, answers a projection: status PROJECTED and"
-                    + " its assumptions (the defaults, or yearlyWageGrowth and yearlyExtraStep given here).")
+            description = "The circular of grant year G applies to the costs of G - 1. Each value says its status"
+                    + " and source. A value the rule book does not have for G is projected from the newest earlier"
+                    + " year that has it (status PROJECTED, with the assumptions: the defaults, or"
+                    + " yearlyWageGrowth and yearlyExtraStep given here), or for a birth-year cut-off taken from the"
+                    + " pattern; this reaches ten years past the newest grant year in the book.")
     @APIResponse(responseCode = "200", description = "the grant year's parameters, or their projection")
     @APIResponse(
             responseCode = "404",
-            description = "no figures and beyond the projection's reach (before 2004, a gap between known years, or"
-                    + " more than ten years ahead)")
+            description = "before the rule book's first grant year (2008: earlier years had no flat rate) or more"
+                    + " than ten years past its newest")
     public RulesView forGrantYear(
             @PathParam("grantYear") int grantYear,
             @QueryParam("yearlyWageGrowth")

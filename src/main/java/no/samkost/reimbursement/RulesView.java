@@ -34,28 +34,30 @@ public record RulesView(
         @Schema(description = "parameters this year lacks; claims that need them say RULES_INCOMPLETE")
                 List<String> missingParameters,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-                @Schema(description = "what a projection assumes; absent unless status is PROJECTED")
+                @Schema(description = "what the projected values assume; absent when no value is PROJECTED")
                 Assumptions assumptions) {
 
     @Schema(name = "RuleValueSource")
-    public record ValueSource(ValueStatus status, String source) {}
+    public record ValueSource(
+            ValueStatus status,
+            String source,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+                    @Schema(description = "for a PROJECTED value, the grant year it was grown from")
+                    Integer projectedFrom) {}
 
     @Schema(
             name = "ProjectionAssumptions",
-            description = "from the newest grant year with figures, the threshold and the deduction grow each year by"
-                    + " the wage growth, then by the extra step, rounded to whole thousands; the rate stays; the"
-                    + " birth-year cut-offs follow the pattern")
+            description = "a value the year lacks is grown from the newest earlier year that has it (values.<name>"
+                    + ".projectedFrom): the threshold each year by the wage growth, then by the extra step; the"
+                    + " deduction by the wage growth; each rounded to whole thousands; the rate stays")
     public record Assumptions(
-            @Schema(description = "the newest grant year with published figures") int fromGrantYear,
             @Schema(description = "yearly wage growth, 0.043 = 4.3 %") BigDecimal yearlyWageGrowth,
             @Schema(description = "NOK added to the threshold each year above the wage growth")
                     BigDecimal yearlyExtraStep,
             @Schema(description = "default (the rules directory's), operator, or request") String origin) {
 
         static Assumptions of(ProjectionAssumptions a) {
-            return a == null
-                    ? null
-                    : new Assumptions(a.fromGrantYear(), a.yearlyWageGrowth(), a.yearlyExtraStep(), a.origin());
+            return a == null ? null : new Assumptions(a.yearlyWageGrowth(), a.yearlyExtraStep(), a.origin());
         }
     }
 
@@ -64,7 +66,10 @@ public record RulesView(
         for (String parameter : r.presentParameters()) {
             values.put(
                     parameter,
-                    new ValueSource(r.statusOf(parameter), r.provenance().sourceOf(parameter)));
+                    new ValueSource(
+                            r.statusOf(parameter),
+                            r.provenance().sourceOf(parameter),
+                            r.provenance().projectedFrom(parameter).orElse(null)));
         }
         return new RulesView(
                 r.grantYear(),

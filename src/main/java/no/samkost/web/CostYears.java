@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import no.samkost.common.ProblemException;
 import no.samkost.reimbursement.RuleBook;
-import no.samkost.reimbursement.calculation.GrantRules;
 
 /**
  * The cost years a page offers: those whose grant year (cost year + 1) has reimbursement rules, since
@@ -25,16 +24,21 @@ public class CostYears {
         this.clock = clock;
     }
 
-    /** Cost years with rules, newest first. */
+    /**
+     * Cost years with rules up to the running one, newest first: the grant year's figures, or the
+     * values it lacks projected (the pages say which).
+     */
     public List<Integer> withRules() {
-        return rules.all().stream()
-                .map(r -> r.grantYear() - 1)
+        int running = LocalDate.now(clock.withZone(Formats.OSLO)).getYear();
+        int newest = Math.min(running, rules.lastGrantYear() - 1);
+        return java.util.stream.IntStream.rangeClosed(rules.firstGrantYear() - 1, newest)
+                .boxed()
                 .sorted(Comparator.reverseOrder())
                 .toList();
     }
 
     public boolean hasRules(int costYear) {
-        return rules.forGrantYear(costYear + 1).map(GrantRules::grantYear).isPresent();
+        return rules.forGrantYear(costYear + 1).isPresent();
     }
 
     /** The year asked for (400 outside 2000-2100), or the default. */

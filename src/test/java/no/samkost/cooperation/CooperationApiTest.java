@@ -388,15 +388,15 @@ public class CooperationApiTest {
 
     @Test
     void pooledFiguresWithoutRulesForTheGrantYearSayWhichYears() {
-        // Grant year 2023 (costs of 2022) is not in the built-in table: no silent default.
+        // Grant year 2007 (costs of 2006) is before the rule book's first year: no silent default.
         for (String what : List.of("pooled", "comparison")) {
             given().auth()
                     .oauth2(Tokens.viewer(RE))
-                    .get("/api/v1/cooperations/hand/" + what + "/2022")
+                    .get("/api/v1/cooperations/hand/" + what + "/2006")
                     .then()
                     .spec(problem(404, "not-found"))
                     .contentType("application/problem+json")
-                    .body("detail", containsString("no rules for grant year 2023 (costs of 2022)"));
+                    .body("detail", containsString("no rules for grant year 2007 (costs of 2006)"));
         }
     }
 

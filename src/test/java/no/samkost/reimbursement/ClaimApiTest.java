@@ -130,28 +130,40 @@ class ClaimApiTest {
         assertEquals(grants.size(), claim.getInt("totals.recipients"));
     }
 
+    /**
+     * Grant year 2015 has the circular's rate and cut-offs but no deduction from any source, and no
+     * earlier year has one to project: threshold 1 010 000 x 1.04 = 1 050 400 -> 1 050 000
+     * (projected from 2014). Born 1990 with an intellectual disability is past the cut-off 1996, so
+     * the unknown deduction decides: RULES_INCOMPLETE above the threshold, still BELOW_THRESHOLD under
+     * it. Born 2000 it does not apply: (2 000 000 - 1 050 000) x 0.80 = 760 000.00.
+     */
     @Test
-    void aYearWithoutTheAgeLimitMarksRecipientsInsteadOfGuessing() {
-        int year = 2009; // grant year 2010: threshold 865 000 and 80 %, nothing else known
+    void aYearWithoutTheDeductionMarksRecipientsItDecidesInsteadOfGuessing() {
+        int year = 2014;
         String above = Api.uniqueRef("G");
         String below = Api.uniqueRef("G");
+        String young = Api.uniqueRef("G");
         Api.recipient(RE, above, 1990, true);
         Api.recipient(RE, below, 1990, true);
+        Api.recipient(RE, young, 2000, true);
         Api.cost(RE, above, year + "-03", "DIRECT_WAGES", "2000000.00", null);
         Api.cost(RE, below, year + "-03", "DIRECT_WAGES", "500000.00", null);
+        Api.cost(RE, young, year + "-03", "DIRECT_WAGES", "2000000.00", null);
         JsonPath claim = claim(RE, year);
+        assertEquals(new BigDecimal("1050000.00"), claim.get("rules.threshold"));
         assertEquals("RULES_INCOMPLETE", recipient(claim, above).get("reason"));
         assertEquals(null, recipient(claim, above).get("grant"));
-        assertEquals(null, recipient(claim, above).get("eligible"));
+        assertEquals(true, recipient(claim, above).get("eligible"));
         assertEquals("BELOW_THRESHOLD", recipient(claim, below).get("reason"));
+        assertEquals(new BigDecimal("760000.00"), recipient(claim, young).get("grant"));
         assertTrue(claim.getInt("totals.incompleteRecipients") >= 1);
-        assertTrue(claim.getList("rules.missingParameters").contains("eligibleBornOnOrAfter"));
+        assertEquals(List.of("intellectualDisabilityDeduction"), claim.getList("rules.missingParameters"));
     }
 
     @Test
     void aCostYearWithoutRulesIsA404NamingBothYears() {
-        // A gap between known grant years (2022), and past the projection's reach (2041).
-        for (int costYear : new int[] {2021, 2040}) {
+        // Before the rule book's first grant year (2008), and past the projection's reach (2041).
+        for (int costYear : new int[] {2006, 2040}) {
             given().auth()
                     .oauth2(Tokens.viewer(RE))
                     .get("/api/v1/municipalities/0716/claims/" + costYear)
@@ -165,13 +177,14 @@ class ClaimApiTest {
 
     /**
      * The costs of 2025 are claimed in grant year 2026, which has no figures yet: the claim is
-     * computed under rules projected from IS-4/2024 and says so. RuleProjectionTest works them out
-     * by hand: threshold 1 739 000, ID deduction 900 000, rate 0.80. Two recipients born 1990,
-     * direct wages 3 200 000.00 and user payments 40 000.00 each:
+     * computed under projected rules and says so. At the default 4.0 %: the threshold from 2025's
+     * 1 678 000 x 1.04 = 1 745 120 -> 1 745 000; the deduction from 2024's 832 000 -> 865 280 ->
+     * 865 000 -> 899 600 -> 900 000; the rate 2024's 0.80. Two recipients born 1990, direct wages
+     * 3 200 000.00 and user payments 40 000.00 each:
      *
      * <pre>
-     *   with an intellectual disability: 3 200 000 - (40 000 + 900 000) - 1 739 000 = 521 000 x 0.80 =   416 800.00
-     *   without:                         3 200 000 -  40 000             - 1 739 000 = 1 421 000 x 0.80 = 1 136 800.00
+     *   with an intellectual disability: 3 200 000 - (40 000 + 900 000) - 1 745 000 =   515 000 x 0.80 =   412 000.00
+     *   without:                         3 200 000 -  40 000             - 1 745 000 = 1 415 000 x 0.80 = 1 132 000.00
      * </pre>
      */
     @Test
@@ -189,13 +202,14 @@ class ClaimApiTest {
         JsonPath claim = claim(HOF, year);
         assertEquals(2026, claim.getInt("grantYear"));
         assertEquals("PROJECTED", claim.getString("rules.status"));
-        assertEquals(2024, claim.getInt("rules.assumptions.fromGrantYear"));
+        assertEquals(2025, claim.getInt("rules.values.threshold.projectedFrom"));
+        assertEquals(2024, claim.getInt("rules.values.intellectualDisabilityDeduction.projectedFrom"));
         assertEquals(new BigDecimal("0.040"), claim.get("rules.assumptions.yearlyWageGrowth"));
         assertEquals("default", claim.getString("rules.assumptions.origin"));
-        assertEquals(new BigDecimal("1739000.00"), claim.get("rules.threshold"));
+        assertEquals(new BigDecimal("1745000.00"), claim.get("rules.threshold"));
         assertEquals("PROJECTED", claim.getString("rulesReliedOn.threshold"));
-        assertEquals(new BigDecimal("416800.00"), recipient(claim, withId).get("grant"));
-        assertEquals(new BigDecimal("1136800.00"), recipient(claim, without).get("grant"));
+        assertEquals(new BigDecimal("412000.00"), recipient(claim, withId).get("grant"));
+        assertEquals(new BigDecimal("1132000.00"), recipient(claim, without).get("grant"));
     }
 
     @Test
@@ -237,9 +251,11 @@ class ClaimApiTest {
         String[] rows = csv.split("\r\n");
         assertEquals(ClaimCsv.HEADER, rows[0]);
         assertEquals(claim(RE, year).getList("recipients").size(), rows.length - 1);
-        // grant year 2014 lacks the age limit: (2 010 000 - 1 010 000) is above the threshold -> incomplete
+        // grant year 2014: (2 010 000 - 1 010 000) = 1 000 000 above the threshold x 0.80 = 800 000.00
         assertTrue(
-                List.of(rows).contains("0716,2013,2014," + ref + ",,RULES_INCOMPLETE,2010000.00,0.00,0.00,0.00,0.00,,"),
+                List.of(rows)
+                        .contains(
+                                "0716,2013,2014," + ref + ",true,,2010000.00,0.00,0.00,0.00,0.00,1000000.00,800000.00"),
                 csv);
     }
 

@@ -717,9 +717,26 @@ class ClaimSignOffTest {
                 .body("detail", containsString("grant year 2041"))
                 .body("detail", containsString("costs of 2040"));
         given().auth().oauth2(Tokens.viewer(RE)).get(path(RE, 2040, "")).then().spec(problem(404, "not-found"));
-        // Grant year 2031 has projected rules: the claim can be read, not signed.
+        // Grant year 2031 has projected rules: the claim can be read. So has 2013, a year no source
+        // gives: its claim can be read, not signed.
         given().auth().oauth2(Tokens.viewer(RE)).get(path(RE, 2030, "")).then().statusCode(200);
-        submit(RE, 2030).spec(problem(409, "rules-projected")).body("detail", containsString("IS-4/2031"));
+        String unsourced = Api.uniqueRef("PJ");
+        Api.recipient(RE, unsourced, 1990, false);
+        Api.cost(RE, unsourced, "2012-02", "DIRECT_WAGES", "3000000.00", null);
+        submit(RE, 2012)
+                .spec(problem(409, "rules-projected"))
+                .body("detail", containsString("IS-4/2013"))
+                .body("detail", containsString("threshold"));
+        // Grant year 2023 has a sourced threshold and rate; only its deduction is projected (from
+        // 2021): a claim is refused only for the values it relies on, here the deduction alone.
+        String withId = Api.uniqueRef("PJ");
+        Api.recipient(RE, withId, 1990, true);
+        Api.cost(RE, withId, "2022-05", "DIRECT_WAGES", "3000000.00", null);
+        submit(RE, 2022)
+                .spec(problem(409, "rules-projected"))
+                .body("detail", containsString("intellectualDisabilityDeduction"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("threshold")));
+        assertEquals("SECONDARY", claim(Tokens.viewer(RE), RE, 2022, true).getString("rulesReliedOn.threshold"));
         given().auth()
                 .oauth2(Tokens.viewer(RE))
                 .get(path(RE, 2023, "/submissions"))

@@ -18,23 +18,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The estimate, a forecast and the variance through the API, on Re's costs of 2026 (no
- * other test writes that year there). Grant year 2027 has no figures: its rules are projected from
- * IS-4/2024 at 4.0 % a year (RuleProjectionTest's method): threshold 1 672 000 (2025), 1 739 000
- * (2026), 1 739 000 x 1.04 = 1 808 560 -> 1 809 000 (2027); rate 0.80.
+ * other test writes that year there). Grant year 2027 has no figures: its rules are projected at
+ * the default 4.0 % a year, the threshold from 2025's 1 678 000: 1 745 120 -> 1 745 000 (2026),
+ * 1 745 000 x 1.04 = 1 814 800 -> 1 815 000 (2027); the rate 2024's 0.80.
  *
  * <pre>
  * last booked month: September.
  * A  born 1990: wages 200 000 a month Jan-Sep; continues at 200 000 for Oct-Dec: total 2 400 000;
- *    basis 2 400 000 - 1 809 000 = 591 000; grant 472 800.00; not near (591 000 > 180 900)
+ *    basis 2 400 000 - 1 815 000 = 585 000; grant 468 000.00; not near (585 000 > 181 500)
  * B  born 1990: wages 150 000 a month Jan-Jun, then nothing: ended; 900 000; grant 0.00
  * C  born 1995, no lines; the coordinator expects 950 000 a month from November: 1 900 000;
- *    basis 91 000, grant 72 800.00; near (91 000 <= 10 % of 1 809 000 = 180 900)
- * the estimate's grant: 472 800.00 + 72 800.00 = 545 600.00
+ *    basis 85 000, grant 68 000.00; near (85 000 <= 10 % of 1 815 000 = 181 500)
+ * the estimate's grant: 468 000.00 + 68 000.00 = 536 000.00
  *
  * saved as a forecast; then October is booked for A (200 000). The claim now (live, not final):
- * A 2 000 000 -> 191 000 x 0.80 = 152 800.00; B 0.00; C has no line and is not in it: 152 800.00.
- * variance: 152 800.00 - 545 600.00 = -392 800.00, the rules being the same on both sides:
- *   C only in the forecast: -72 800.00; A's costs: 152 800 - 472 800 = -320 000.00; the rest 0.00
+ * A 2 000 000 -> 185 000 x 0.80 = 148 000.00; B 0.00; C has no line and is not in it: 148 000.00.
+ * variance: 148 000.00 - 536 000.00 = -388 000.00, the rules being the same on both sides:
+ *   C only in the forecast: -68 000.00; A's costs: 148 000 - 468 000 = -320 000.00; the rest 0.00
  * </pre>
  */
 @QuarkusTest
@@ -84,19 +84,19 @@ class EstimateApiTest {
         JsonPath estimate = estimate();
         assertEquals(9, estimate.getInt("lastBookedMonth"));
         assertEquals("PROJECTED", estimate.getString("rules.status"));
-        assertEquals(new BigDecimal("1809000.00"), estimate.get("rules.threshold"));
+        assertEquals(new BigDecimal("1815000.00"), estimate.get("rules.threshold"));
         assertEquals("CONTINUES", line(estimate, a).get("basis"));
         assertEquals(
                 new BigDecimal("2400000.00"),
                 estimate.get("recipients.find { it.ref == '" + a + "' }.total.directWageCosts"));
-        assertEquals(new BigDecimal("472800.00"), line(estimate, a).get("grant"));
+        assertEquals(new BigDecimal("468000.00"), line(estimate, a).get("grant"));
         assertEquals(false, line(estimate, a).get("nearThreshold"));
         assertEquals("ENDED", line(estimate, b).get("basis"));
         assertEquals(new BigDecimal("0.00"), line(estimate, b).get("grant"));
         assertEquals("OVERRIDDEN", line(estimate, c).get("basis"));
-        assertEquals(new BigDecimal("72800.00"), line(estimate, c).get("grant"));
+        assertEquals(new BigDecimal("68000.00"), line(estimate, c).get("grant"));
         assertEquals(true, line(estimate, c).get("nearThreshold"));
-        assertEquals(new BigDecimal("545600.00"), estimate.get("totals.grant"));
+        assertEquals(new BigDecimal("536000.00"), estimate.get("totals.grant"));
         assertEquals(1, estimate.getInt("totals.nearThreshold"));
 
         String forecast = given().auth()
@@ -128,10 +128,10 @@ class EstimateApiTest {
                 .jsonPath()
                 .using(Money.exactPaths());
         assertEquals(false, variance.getBoolean("claimFinal"));
-        assertEquals(new BigDecimal("545600.00"), variance.get("forecastGrant"));
-        assertEquals(new BigDecimal("152800.00"), variance.get("claimGrant"));
-        assertEquals(new BigDecimal("-392800.00"), variance.get("difference"));
-        assertEquals(new BigDecimal("-72800.00"), part(variance, "RECIPIENTS_ONLY_IN_FORECAST"));
+        assertEquals(new BigDecimal("536000.00"), variance.get("forecastGrant"));
+        assertEquals(new BigDecimal("148000.00"), variance.get("claimGrant"));
+        assertEquals(new BigDecimal("-388000.00"), variance.get("difference"));
+        assertEquals(new BigDecimal("-68000.00"), part(variance, "RECIPIENTS_ONLY_IN_FORECAST"));
         assertEquals(new BigDecimal("-320000.00"), part(variance, "COSTS_OF_RECIPIENTS_IN_BOTH"));
         for (String unchanged : List.of(
                 "RECIPIENTS_ONLY_IN_CLAIM",

@@ -52,10 +52,12 @@ class RulesApiTest {
                 .then()
                 .statusCode(200)
                 .body("costYear", equalTo(2009))
-                .body("status", equalTo("SECONDARY"))
-                .body("values.keySet()", hasItems("threshold", "compensationRate"))
+                .body("status", equalTo("PATTERN"))
+                .body("values.threshold.status", equalTo("SECONDARY"))
+                .body("values.eligibleBornOnOrAfter.status", equalTo("PATTERN"))
+                .body("eligibleBornOnOrAfter", equalTo(1942))
                 .body("values.intellectualDisabilityDeduction", nullValue())
-                .body("missingParameters", hasItems("intellectualDisabilityDeduction", "eligibleBornOnOrAfter"));
+                .body("missingParameters", hasItems("intellectualDisabilityDeduction"));
         given().auth()
                 .oauth2(Tokens.viewer("0716"))
                 .get("/api/v1/rules/2021")
@@ -71,8 +73,9 @@ class RulesApiTest {
 
     @Test
     void aYearWithoutRulesIsA404NamingBothYears() {
-        // Before the scheme's first year, in a gap between known years, and past the projection's reach.
-        for (int grantYear : new int[] {2003, 2022, 2035}) {
+        // Before the scheme's first year, before the rule book's (a share per inhabitant, no flat
+        // rate), and past the projection's reach.
+        for (int grantYear : new int[] {2003, 2007, 2036}) {
             given().auth()
                     .oauth2(Tokens.viewer("0716"))
                     .get("/api/v1/rules/" + grantYear)
@@ -84,7 +87,12 @@ class RulesApiTest {
         }
     }
 
-    /** The figures are RuleProjectionTest's, worked by hand there: from IS-4/2024 at 4.0 % a year. */
+    /**
+     * Grant year 2026 at the default 4.0 %: the threshold from 2025's 1 678 000 x 1.04 = 1 745 120
+     * -> 1 745 000; the deduction from 2024's 832 000 -> 865 280 -> 865 000 -> 899 600 -> 900 000.
+     * At 5 % and 20 000 above it: 1 678 000 x 1.05 = 1 761 900 + 20 000 = 1 781 900 -> 1 782 000.
+     * And 2022, a year no source gives: 2021's 1 430 000 x 1.04 = 1 487 200 -> 1 487 000.
+     */
     @Test
     void aYearAfterTheNewestIsProjectedAndSaysUnderWhatAssumptions() {
         String json = given().auth()
@@ -97,11 +105,13 @@ class RulesApiTest {
                 .body("values.threshold.status", equalTo("PROJECTED"))
                 .body("intellectualDisabilityBornOnOrBefore", equalTo(2007))
                 .body("eligibleBornOnOrAfter", equalTo(1958))
-                .body("assumptions.fromGrantYear", equalTo(2024))
+                .body("values.threshold.projectedFrom", equalTo(2025))
+                .body("values.intellectualDisabilityDeduction.projectedFrom", equalTo(2024))
+                .body("values.eligibleBornOnOrAfter.status", equalTo("PATTERN"))
                 .body("assumptions.origin", equalTo("default"))
                 .extract()
                 .asString();
-        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"threshold\":1739000.00"), json);
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"threshold\":1745000.00"), json);
         org.junit.jupiter.api.Assertions.assertTrue(
                 json.contains("\"intellectualDisabilityDeduction\":900000.00"), json);
         org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"yearlyWageGrowth\":0.040"), json);
@@ -117,7 +127,18 @@ class RulesApiTest {
                 .body("assumptions.origin", equalTo("request"))
                 .extract()
                 .asString();
-        org.junit.jupiter.api.Assertions.assertTrue(asked.contains("\"threshold\":1813000.00"), asked);
+        org.junit.jupiter.api.Assertions.assertTrue(asked.contains("\"threshold\":1782000.00"), asked);
+        String gap = given().auth()
+                .oauth2(Tokens.viewer("0716"))
+                .get("/api/v1/rules/2022")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PROJECTED"))
+                .body("values.threshold.projectedFrom", equalTo(2021))
+                .body("values.compensationRate.projectedFrom", equalTo(2021))
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertTrue(gap.contains("\"threshold\":1487000.00"), gap);
         // A year with figures ignores them: nothing is projected.
         given().auth()
                 .oauth2(Tokens.viewer("0716"))

@@ -459,11 +459,11 @@ class CooperationPagesTest {
     void withoutAChoiceTheNewestYearWithRulesIsShown() {
         String page = page(group(RE), PAGE, RE);
         assertTrue(
-                page.contains("<option value=\"2023\" selected>2023</option>"),
-                "2023: the newest cost year with rules");
-        assertTrue(page.contains("Samlede tall for kostnadsåret 2023"));
-        String none = page(group(RE), PAGE + "?aar=2030", RE);
-        assertTrue(none.contains("Det finnes ingen refusjonsregler for tilskuddsåret 2031"), none);
+                page.contains("<option value=\"2025\" selected>2025</option>"),
+                "2025: last year, whose grant year's missing values are projected");
+        assertTrue(page.contains("Samlede tall for kostnadsåret 2025"));
+        String none = page(group(RE), PAGE + "?aar=2006", RE);
+        assertTrue(none.contains("Det finnes ingen refusjonsregler for tilskuddsåret 2007"), none);
     }
 
     // --- helpers ---------------------------------------------------------------------------------

@@ -458,21 +458,22 @@ class MunicipalityPagesTest {
 
     /**
      * The costs of 2025 are claimed in grant year 2026, which has no figures yet: the page says the
-     * rules are projected and under what assumptions, shows every value as projected, and offers no
-     * sign-off (the API would refuse it: rules-projected).
+     * rules are projected and under what assumptions, shows each value's status (the threshold
+     * 1 678 000 x 1.04 -> 1 745 000, projected), and offers no sign-off while the claim rests on a
+     * projected value (the API would refuse it: rules-projected).
      */
     @Test
     void aClaimUnderProjectedRulesSaysSoAndCannotBeSigned() {
         String html = page(Tokens.coordinator(RE), "/app/0716/krav?aar=2025");
         assertTrue(html.contains("<div class=\"melding\" role=\"note\" id=\"framskrevet\">"), html);
-        assertTrue(html.contains("regler framskrevet fra tilskuddsåret 2024"), html);
+        assertTrue(html.contains("Det som mangler, er framskrevet fra det siste året før som har verdien"), html);
         assertTrue(html.contains("lønnsvekst på 4\u00a0%"), html);
-        assertTrue(html.contains("Et krav etter framskrevne regler kan ikke signeres."), html);
+        assertTrue(html.contains("Kravet bygger på framskrevne verdier (innslagspunkt"), html);
         assertFalse(html.contains("/krav/innsending"), "no sign-off form");
         String rules = html.substring(html.indexOf("<table id=\"regelverdier\">"));
         assertTrue(
                 rules.contains("<th scope=\"row\">Innslagspunkt</th><td class=\"tall\">"
-                        + nok(new BigDecimal("1739000.00")) + "</td><td>framskrevet</td>"),
+                        + nok(new BigDecimal("1745000.00")) + "</td><td>framskrevet</td>"),
                 rules);
     }
 }

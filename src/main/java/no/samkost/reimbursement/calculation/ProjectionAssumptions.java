@@ -4,19 +4,16 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * What a projection of a grant year's rules assumes: from the newest grant year with published
- * figures, the threshold and the intellectual-disability deduction grow each year by the wage
- * growth and then by an extra step (the state added 10 000 to 50 000 above wage growth in several
- * years), each year rounded to whole thousands; the rate stays the newest known; the birth-year
- * cut-offs follow the pattern.
+ * What a projection of a grant year's missing values assumes: from the newest earlier grant year
+ * that has the value, the threshold grows each year by the wage growth and then by an extra step
+ * (the state added 10 000 to 50 000 above wage growth in several years), the intellectual-disability
+ * deduction by the wage growth, each year rounded to whole thousands; the rate stays as it was.
  *
- * @param fromGrantYear the newest grant year with published figures, the projection's base
  * @param yearlyWageGrowth e.g. 0.043 for 4.3 % a year
  * @param yearlyExtraStep NOK added to the threshold each year after the wage growth, 0 for none
  * @param origin where these assumptions come from: the rules directory's default, the operator's, or the request's
  */
-public record ProjectionAssumptions(
-        int fromGrantYear, BigDecimal yearlyWageGrowth, BigDecimal yearlyExtraStep, String origin) {
+public record ProjectionAssumptions(BigDecimal yearlyWageGrowth, BigDecimal yearlyExtraStep, String origin) {
 
     public ProjectionAssumptions {
         Objects.requireNonNull(yearlyWageGrowth, "yearlyWageGrowth");

@@ -8,13 +8,15 @@ import java.util.Objects;
  * that holds for every value unless the value has its own ({@code statusOf}, {@code sourceOf}). A
  * projection also carries the assumptions it was computed under.
  *
- * @param projection null unless the values are projected
+ * @param projectedFrom for each PROJECTED value, the grant year it was projected from
+ * @param projection null unless some value is projected
  */
 public record RuleProvenance(
         String source,
         ValueStatus status,
         Map<String, ValueStatus> statusOf,
         Map<String, String> sourceOf,
+        Map<String, Integer> projectedFrom,
         ProjectionAssumptions projection) {
 
     public RuleProvenance {
@@ -22,6 +24,10 @@ public record RuleProvenance(
         Objects.requireNonNull(status, "status");
         statusOf = statusOf == null ? Map.of() : Map.copyOf(statusOf);
         sourceOf = sourceOf == null ? Map.of() : Map.copyOf(sourceOf);
+        projectedFrom = projectedFrom == null ? Map.of() : Map.copyOf(projectedFrom);
+        if (!projectedFrom.isEmpty() && projection == null) {
+            throw new IllegalArgumentException("projected values need the assumptions they were projected under");
+        }
         for (String name : statusOf.keySet()) {
             if (!GrantRules.PARAMETERS.contains(name)) {
                 throw new IllegalArgumentException("no rule value named " + name);
@@ -36,11 +42,16 @@ public record RuleProvenance(
 
     /** Every value from one source with one status. */
     public static RuleProvenance of(ValueStatus status, String source) {
-        return new RuleProvenance(source, status, Map.of(), Map.of(), null);
+        return new RuleProvenance(source, status, Map.of(), Map.of(), Map.of(), null);
     }
 
     public ValueStatus statusOf(String parameter) {
         return statusOf.getOrDefault(parameter, status);
+    }
+
+    /** The grant year a PROJECTED value was grown from; empty for a value a source gives. */
+    public java.util.Optional<Integer> projectedFrom(String parameter) {
+        return java.util.Optional.ofNullable(projectedFrom.get(parameter));
     }
 
     public String sourceOf(String parameter) {

@@ -27,7 +27,7 @@ class RuleProjectionTest {
     static final GrantRules BASE = GrantReference.IS_4_2024;
 
     static ProjectionAssumptions assumptions(String growth, String step) {
-        return new ProjectionAssumptions(2024, new BigDecimal(growth), new BigDecimal(step), "test");
+        return new ProjectionAssumptions(new BigDecimal(growth), new BigDecimal(step), "test");
     }
 
     @Test
@@ -43,10 +43,59 @@ class RuleProjectionTest {
         assertEquals(1958, y2026.eligibleBornOnOrAfter());
         assertEquals(ValueStatus.PROJECTED, y2026.status());
         for (String parameter : GrantRules.PARAMETERS) {
-            assertEquals(ValueStatus.PROJECTED, y2026.statusOf(parameter), parameter);
+            assertEquals(
+                    parameter.endsWith("BornOnOrBefore") || parameter.endsWith("BornOnOrAfter")
+                            ? ValueStatus.PATTERN
+                            : ValueStatus.PROJECTED,
+                    y2026.statusOf(parameter),
+                    parameter);
         }
         assertTrue(y2026.projected());
-        assertTrue(y2026.source().contains("2024"), y2026.source());
+        assertTrue(y2026.provenance().sourceOf("threshold").contains("2024"));
+        assertEquals(java.util.Optional.of(2024), y2026.provenance().projectedFrom("threshold"));
+    }
+
+    /**
+     * A book of three entries: 2010 (threshold 900 000, rate 0.80), 2012 (rate 0.85 only, SECONDARY),
+     * 2013 (deduction 500 000 only). At 10 % a year and 5 000 extra:
+     * 2011: threshold 900 000 x 1.1 + 5 000 = 995 000; rate 0.80 from 2010; no deduction anywhere.
+     * 2012: 995 000 x 1.1 + 5 000 = 1 099 500 -> 1 100 000 (half up); its own rate 0.85.
+     * 2014: 1 100 000 -> 1 215 000 (2013) -> 1 341 500 -> 1 342 000; rate 0.85 from 2012;
+     *       deduction 500 000 x 1.1 = 550 000 from 2013. 2009 is before the book.
+     */
+    @Test
+    void eachMissingValueGrowsFromTheNewestEarlierYearThatHasIt() {
+        RuleProvenance secondary = RuleProvenance.of(ValueStatus.SECONDARY, "test");
+        java.util.TreeMap<Integer, RuleEntry> book = new java.util.TreeMap<>();
+        book.put(
+                2010,
+                new RuleEntry(2010, new BigDecimal("900000.00"), new BigDecimal("0.80"), null, null, null, secondary));
+        book.put(2012, new RuleEntry(2012, null, new BigDecimal("0.85"), null, null, null, secondary));
+        book.put(2013, new RuleEntry(2013, null, null, new BigDecimal("500000.00"), null, null, secondary));
+        ProjectionAssumptions a = assumptions("0.10", "5000");
+
+        GrantRules y2011 = RuleProjection.complete(book, 2011, a).orElseThrow();
+        assertEquals(new BigDecimal("995000.00"), y2011.threshold());
+        assertEquals(new BigDecimal("0.80"), y2011.compensationRate());
+        assertEquals(null, y2011.intellectualDisabilityDeduction());
+
+        GrantRules y2012 = RuleProjection.complete(book, 2012, a).orElseThrow();
+        assertEquals(new BigDecimal("1100000.00"), y2012.threshold());
+        assertEquals(new BigDecimal("0.85"), y2012.compensationRate());
+        assertEquals(ValueStatus.SECONDARY, y2012.statusOf("compensationRate"));
+        assertEquals(ValueStatus.PROJECTED, y2012.statusOf("threshold"));
+
+        GrantRules y2014 = RuleProjection.complete(book, 2014, a).orElseThrow();
+        assertEquals(new BigDecimal("1342000.00"), y2014.threshold());
+        assertEquals(new BigDecimal("0.85"), y2014.compensationRate());
+        assertEquals(java.util.Optional.of(2012), y2014.provenance().projectedFrom("compensationRate"));
+        assertEquals(new BigDecimal("550000.00"), y2014.intellectualDisabilityDeduction());
+        assertEquals(java.util.Optional.of(2013), y2014.provenance().projectedFrom("intellectualDisabilityDeduction"));
+        assertEquals(1995, y2014.intellectualDisabilityBornOnOrBefore());
+
+        assertTrue(RuleProjection.complete(book, 2009, a).isEmpty());
+        assertTrue(RuleProjection.complete(book, 2024, a).isEmpty(), "ten years past 2013 is the reach");
+        assertTrue(RuleProjection.complete(book, 2023, a).isPresent());
     }
 
     @Test
@@ -66,9 +115,5 @@ class RuleProjectionTest {
                 IllegalArgumentException.class, () -> RuleProjection.project(BASE, 2035, assumptions("0.04", "0")));
         assertThrows(
                 IllegalArgumentException.class, () -> RuleProjection.project(BASE, 2024, assumptions("0.04", "0")));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> RuleProjection.project(
-                        BASE, 2026, new ProjectionAssumptions(2021, new BigDecimal("0.04"), BigDecimal.ZERO, "test")));
     }
 }
