@@ -33,6 +33,7 @@ import no.samkost.reimbursement.calculation.GrantCalculator;
 import no.samkost.reimbursement.calculation.GrantRules;
 import no.samkost.reimbursement.calculation.RecipientGrant;
 import no.samkost.reimbursement.calculation.RecipientYear;
+import no.samkost.reimbursement.calculation.ValueStatus;
 import no.samkost.tenancy.ConsistentSnapshot;
 import no.samkost.tenancy.Cooperation;
 import no.samkost.tenancy.Municipality;
@@ -199,7 +200,12 @@ class PooledComputation {
     private static List<PooledNote> rulesNotes(GrantRules yearRules, int grantYear) {
         return yearRules.fullyVerified()
                 ? List.of()
-                : List.of(new PooledNote.UnverifiedRules(grantYear, yearRules.unverifiedParameters()));
+                : List.of(new PooledNote.UnverifiedRules(
+                        grantYear,
+                        yearRules.unverifiedParameters(),
+                        yearRules.unverifiedParameters().stream()
+                                .filter(p -> yearRules.statusOf(p) == ValueStatus.PROJECTED)
+                                .toList()));
     }
 
     /** In the host's rows: the services, every placement in them within the year, the year's costs. */

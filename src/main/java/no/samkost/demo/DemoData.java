@@ -41,9 +41,10 @@ import org.jboss.logging.Logger;
 /**
  * The demo's data, loaded on the first start of the local demo (samkost.demo.enabled, which the
  * embedded-database run switches on): the 3K cooperation with a shared home of 4 places hosted by
- * Holmestrand, five recipients of the three members placed in it during 2023, a year of its costs,
- * and each member's own recipients and costs, so that the claims, the pooled figures and the
- * comparison for the costs of 2023 (rules of grant year 2024) show real numbers at once. All of it
+ * Holmestrand, five recipients of the three members placed in it during 2023, three years of its
+ * costs (2023-2025), and each member's own recipients and costs, so that the claims, the pooled
+ * figures and the comparison show real numbers at once: under the sourced rules of grant year
+ * 2024 and under grant years 2025 and 2026, whose missing values are projected. All of it
  * synthetic, written through the same services as requests (validation, walls, attribution, audit).
  * A start that finds a joint service in 3K already loads nothing.
  */
@@ -135,8 +136,20 @@ public class DemoData {
             new DemoRecipient("DEMO-SAN-2", 1984, false, UserGroup.SOMATIC, "175000.00", 3, null, null));
 
     static final String HOME_NAME = "Bofellesskapet Solsiden (demo)";
-    static final String MONTHLY_DIRECT_WAGES = "640000.00";
-    static final String MONTHLY_SHARED = "135000.00";
+
+    /**
+     * The years of booked costs: the shared home's monthly direct wages and shared costs, and the
+     * factor on each recipient's own 2023 monthly wages (4 % a year, to øre). From 2024 the four
+     * placements in the home all run the whole year (25 + 15 + 20 + 35 = 95 hours a week), and the
+     * wages are chosen to divide by 95 (7 000 and 7 300 an hour-share), so the attributed parts are
+     * whole kroner that a reader can check by hand: Re's 2024 claim in KeycloakEndToEndIT.
+     */
+    record DemoYear(int year, String monthlyDirectWages, String monthlyShared, String ownWageFactor) {}
+
+    static final List<DemoYear> YEARS = List.of(
+            new DemoYear(2023, "640000.00", "135000.00", "1"),
+            new DemoYear(2024, "665000.00", "140400.00", "1.04"),
+            new DemoYear(2025, "693500.00", "146016.00", "1.0816"));
 
     private final boolean enabled;
     private final MunicipalityRegistry registry;
@@ -235,7 +248,8 @@ public class DemoData {
             return;
         }
         long started = System.nanoTime();
-        RECIPIENTS.forEach((tenant, list) -> acting.run(municipality(tenant), SUBJECT, () -> ownData(list)));
+        RECIPIENTS.forEach((tenant, list) ->
+                acting.run(municipality(tenant), SUBJECT, () -> YEARS.forEach(y -> ownData(list, y))));
         UUID[] home = new UUID[1];
         acting.run(
                 host,
@@ -269,30 +283,35 @@ public class DemoData {
                 () -> requested.forEach((placement, usage) ->
                         decisions.confirm(COOPERATION, home[0], placement, new PlacementUsage(usage, 0L))));
         acting.run(host, SUBJECT, () -> {
-            for (int month = 1; month <= 12; month++) {
-                String period = String.format("2023-%02d", month);
-                jointCosts.add(
-                        COOPERATION,
-                        home[0],
-                        new NewJointCost(
-                                period, JointCostCategory.DIRECT_WAGES, new BigDecimal(MONTHLY_DIRECT_WAGES), null),
-                        Optional.empty());
-                jointCosts.add(
-                        COOPERATION,
-                        home[0],
-                        new NewJointCost(period, JointCostCategory.SHARED, new BigDecimal(MONTHLY_SHARED), null),
-                        Optional.empty());
+            for (DemoYear y : YEARS) {
+                for (int month = 1; month <= 12; month++) {
+                    String period = String.format("%d-%02d", y.year(), month);
+                    jointCosts.add(
+                            COOPERATION,
+                            home[0],
+                            new NewJointCost(
+                                    period,
+                                    JointCostCategory.DIRECT_WAGES,
+                                    new BigDecimal(y.monthlyDirectWages()),
+                                    null),
+                            Optional.empty());
+                    jointCosts.add(
+                            COOPERATION,
+                            home[0],
+                            new NewJointCost(period, JointCostCategory.SHARED, new BigDecimal(y.monthlyShared()), null),
+                            Optional.empty());
+                }
             }
         });
         registry.byId("re").ifPresent(re -> acting.run(re, SUBJECT, () -> runningYear(RECIPIENTS.get("re"))));
         registry.byId("sandefjord")
                 .ifPresent(sandefjord -> acting.run(sandefjord, SUBJECT, () -> {
-                    ownData(SANDEFJORD);
+                    ownData(SANDEFJORD, YEARS.get(0));
                     submissions.submit(2023, Optional.empty());
                 }));
         LOG.infof(
                 "demo data loaded in %d ms: 3k's shared home hosted by %s, %d placements, claims and pooled figures"
-                        + " for the costs of 2023, Re's running year with two forecasts",
+                        + " for the costs of 2023 to 2025, Re's running year with two forecasts",
                 (System.nanoTime() - started) / 1_000_000,
                 host.code(),
                 RECIPIENTS.values().stream()
@@ -349,18 +368,29 @@ public class DemoData {
         costs.importCsv(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), Optional.empty());
     }
 
-    private void ownData(List<DemoRecipient> list) {
+    /**
+     * The recipients' own lines of a year (and in the first year the recipients themselves): from
+     * their first month in 2023, every month after; wages grown by the year's factor, to øre.
+     */
+    private void ownData(List<DemoRecipient> list, DemoYear y) {
+        boolean first = y.year() == YEARS.get(0).year();
         StringBuilder csv = new StringBuilder(CostImport.HEADER).append('\n');
         for (DemoRecipient r : list) {
-            recipients.create(
-                    new NewRecipient(r.ref(), r.birthYear(), r.intellectualDisability(), r.group()), Optional.empty());
-            for (int month = r.fromMonth(); month <= 12; month++) {
-                String period = String.format("2023-%02d", month);
+            if (first) {
+                recipients.create(
+                        new NewRecipient(r.ref(), r.birthYear(), r.intellectualDisability(), r.group()),
+                        Optional.empty());
+            }
+            BigDecimal wages = new BigDecimal(r.monthlyDirectWages())
+                    .multiply(new BigDecimal(y.ownWageFactor()))
+                    .setScale(2, java.math.RoundingMode.HALF_UP);
+            for (int month = first ? r.fromMonth() : 1; month <= 12; month++) {
+                String period = String.format("%d-%02d", y.year(), month);
                 csv.append(r.ref())
                         .append(',')
                         .append(period)
                         .append(",DIRECT_WAGES,")
-                        .append(r.monthlyDirectWages())
+                        .append(wages.toPlainString())
                         .append(",demo\n");
                 if (r.monthlyUserPayment() != null) {
                     csv.append(r.ref())

@@ -9,10 +9,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import no.samkost.audit.AuditTrail;
 import no.samkost.common.ProblemException;
@@ -73,22 +71,21 @@ public class ClaimEstimates {
 
     EstimateView compute(int costYear, ProjectionRequest projection) {
         GrantRules rules = claims.rulesFor(costYear, projection);
-        Map<String, TreeMap<Integer, ClaimEstimate.Month>> months = new LinkedHashMap<>();
-        Map<String, CostLedger.RecipientMonth> facts = new HashMap<>();
-        for (CostLedger.RecipientMonth m : ledger.months(costYear)) {
-            facts.putIfAbsent(m.ref(), m);
-            months.computeIfAbsent(m.ref(), ref -> new TreeMap<>())
-                    .put(
-                            m.month(),
-                            new ClaimEstimate.Month(
-                                    m.directWageCosts(),
-                                    m.earmarkedGrants(),
-                                    m.hostMunicipalityGrant(),
-                                    m.userPayments()));
+        CostLedger.BookedYear year = ledger.bookedMonths(costYear);
+        List<ClaimEstimate.BookedSoFar> booked = new ArrayList<>();
+        Map<String, ClaimEstimate.BookedSoFar> bookedOf = new HashMap<>();
+        for (CostLedger.BookedMonths m : year.recipients()) {
+            ClaimEstimate.BookedSoFar b = new ClaimEstimate.BookedSoFar(
+                    m.ref(),
+                    m.birthYear(),
+                    m.intellectualDisability(),
+                    month(m.booked()),
+                    m.active(),
+                    month(m.lastThree()),
+                    m.lastThreeCount());
+            booked.add(b);
+            bookedOf.put(b.ref(), b);
         }
-        List<ClaimEstimate.Ledger> ledgers = new ArrayList<>();
-        months.forEach((ref, byMonth) -> ledgers.add(new ClaimEstimate.Ledger(
-                ref, facts.get(ref).birthYear(), facts.get(ref).intellectualDisability(), byMonth)));
 
         List<EstimateOverride> stored = overrides(costYear);
         Map<UUID, GrantFacts> overridden =
@@ -100,25 +97,28 @@ public class ClaimEstimates {
             GrantFacts f = overridden.get(o.recipientId);
             byRef.put(f.ref(), new ClaimEstimate.Override(o.endMonth, o.monthlyDirectWageCosts, o.fromMonth));
             shown.put(f.ref(), new EstimateView.Override(o.endMonth, o.monthlyDirectWageCosts, o.fromMonth));
-            if (!months.containsKey(f.ref())) {
+            if (!bookedOf.containsKey(f.ref())) {
                 expected.add(new ClaimEstimate.Expected(f.ref(), f.birthYear(), f.intellectualDisability()));
             }
         }
-        ClaimEstimate.Result result = ClaimEstimate.estimate(costYear, rules, ledgers, byRef, expected);
+        ClaimEstimate.Result result =
+                ClaimEstimate.estimateFrom(costYear, rules, year.lastMonth(), booked, byRef, expected);
 
         List<EstimateView.Line> lines = new ArrayList<>();
         List<RecipientYear> totals = new ArrayList<>();
-        Map<String, ClaimEstimate.Ledger> ledgerOf = new HashMap<>();
-        ledgers.forEach(l -> ledgerOf.put(l.ref(), l));
-        expected.forEach(e -> ledgerOf.put(
-                e.ref(),
-                new ClaimEstimate.Ledger(e.ref(), e.birthYear(), e.intellectualDisability(), new TreeMap<>())));
+        Map<String, ClaimEstimate.Expected> expectedOf = new HashMap<>();
+        expected.forEach(e -> expectedOf.put(e.ref(), e));
         for (ClaimEstimate.Line l : result.lines()) {
-            ClaimEstimate.Ledger who = ledgerOf.get(l.ref());
+            ClaimEstimate.BookedSoFar known = bookedOf.get(l.ref());
+            int birthYear =
+                    known != null ? known.birthYear() : expectedOf.get(l.ref()).birthYear();
+            boolean intellectualDisability = known != null
+                    ? known.intellectualDisability()
+                    : expectedOf.get(l.ref()).intellectualDisability();
             lines.add(new EstimateView.Line(
                     l.ref(),
-                    who.birthYear(),
-                    who.intellectualDisability(),
+                    birthYear,
+                    intellectualDisability,
                     l.basis(),
                     EstimateView.Figures.of(l.booked()),
                     EstimateView.Figures.of(l.monthly()),
@@ -133,8 +133,8 @@ public class ClaimEstimates {
                     shown.get(l.ref())));
             totals.add(new RecipientYear(
                     l.ref(),
-                    who.birthYear(),
-                    who.intellectualDisability(),
+                    birthYear,
+                    intellectualDisability,
                     l.total().directWageCosts(),
                     l.total().earmarkedGrants(),
                     l.total().hostMunicipalityGrant(),
@@ -156,6 +156,11 @@ public class ClaimEstimates {
                         EstimateView.Figures.of(result.projected()),
                         EstimateView.Figures.of(result.total()),
                         result.grant()));
+    }
+
+    private static ClaimEstimate.Month month(CostLedger.Amounts a) {
+        return new ClaimEstimate.Month(
+                a.directWageCosts(), a.earmarkedGrants(), a.hostMunicipalityGrant(), a.userPayments());
     }
 
     private List<EstimateOverride> overrides(int costYear) {
@@ -279,31 +284,7 @@ public class ClaimEstimates {
     public VarianceView variance(int costYear, UUID forecastId) {
         ClaimForecast f = find(costYear, forecastId);
         EstimateView forecast = read(f);
-        ClaimView claim = claims.claim(costYear, false);
-        Map<String, CostLedger.RecipientYearTotals> register = new HashMap<>();
-        ledger.yearTotals(costYear).forEach(t -> register.put(t.ref(), t));
-        List<RecipientYear> claimed = new ArrayList<>();
-        for (ClaimView.RecipientLine line : claim.recipients()) {
-            int birthYear;
-            boolean disability;
-            CostLedger.RecipientYearTotals known = register.get(line.ref());
-            if (known != null) {
-                birthYear = known.birthYear();
-                disability = known.intellectualDisability();
-            } else {
-                GrantFacts facts = recipient(line.ref());
-                birthYear = facts.birthYear();
-                disability = facts.intellectualDisability();
-            }
-            claimed.add(new RecipientYear(
-                    line.ref(),
-                    birthYear,
-                    disability,
-                    line.costs(),
-                    line.deductions().earmarkedGrants(),
-                    line.deductions().hostMunicipalityGrant(),
-                    line.deductions().userPayments()));
-        }
+        ClaimService.ClaimSide claim = claims.side(costYear);
         List<RecipientYear> expected = forecast.recipients().stream()
                 .map(l -> new RecipientYear(
                         l.ref(),
@@ -316,7 +297,7 @@ public class ClaimEstimates {
                 .toList();
         GrantVariance.Result result = GrantVariance.explain(
                 new GrantVariance.Side(rules(forecast.rules()), expected),
-                new GrantVariance.Side(rules(claim.rules()), claimed));
+                new GrantVariance.Side(claim.rules(), claim.recipients()));
         audit.recordRead("claim.variance.read", "cost year " + costYear + " forecast " + forecastId);
         return new VarianceView(
                 costYear,
@@ -324,7 +305,7 @@ public class ClaimEstimates {
                 f.label,
                 f.madeAt,
                 claim.figures(),
-                claim.state() == ClaimState.SUBMITTED || claim.state() == ClaimState.ATTESTED,
+                claim.claimFinal(),
                 result.forecastGrant(),
                 result.claimGrant(),
                 result.difference(),

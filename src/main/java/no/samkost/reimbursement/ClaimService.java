@@ -13,6 +13,8 @@ import no.samkost.audit.AuditTrail;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import no.samkost.costs.CostLedger;
+import no.samkost.recipients.RecipientDirectory;
+import no.samkost.recipients.RecipientDirectory.GrantFacts;
 import no.samkost.reimbursement.calculation.GrantCalculator;
 import no.samkost.reimbursement.calculation.GrantReason;
 import no.samkost.reimbursement.calculation.GrantRules;
@@ -33,14 +35,17 @@ public class ClaimService {
     private final AuditTrail audit;
     private final CurrentMunicipality current;
     private final SubmissionRecords submissions;
+    private final RecipientDirectory recipients;
 
     public ClaimService(
             CostLedger ledger,
             RuleBook rules,
             AuditTrail audit,
             CurrentMunicipality current,
-            SubmissionRecords submissions) {
+            SubmissionRecords submissions,
+            RecipientDirectory recipients) {
         this.submissions = submissions;
+        this.recipients = recipients;
         this.ledger = ledger;
         this.rules = rules;
         this.audit = audit;
@@ -87,6 +92,63 @@ public class ClaimService {
         return answer;
     }
 
+    /**
+     * The claim as a variance compares with it: while submitted or attested the snapshot's rules
+     * and lines (birth year and disability, which lines do not carry, from the register), else the
+     * rules and the year's totals now, without computing the grants the variance recomputes anyway.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ClaimSide side(int costYear) {
+        GrantRules yearRules = rulesFor(costYear);
+        Optional<ClaimSubmission> latest = submissions.latest(costYear);
+        ClaimState state = latest.map(ClaimSubmission::claimState).orElse(ClaimState.OPEN);
+        List<CostLedger.RecipientYearTotals> totals = ledger.yearTotals(costYear);
+        if (!state.closesTheYear()) {
+            return new ClaimSide(
+                    yearRules,
+                    totals.stream().map(ClaimService::recipientYear).toList(),
+                    ClaimView.Figures.LIVE,
+                    false);
+        }
+        ClaimFigures frozen = submissions.figures(latest.get());
+        Map<String, CostLedger.RecipientYearTotals> register = new java.util.HashMap<>();
+        totals.forEach(t -> register.put(t.ref(), t));
+        return new ClaimSide(
+                ClaimEstimates.rules(frozen.rules()),
+                frozen.recipients().stream()
+                        .map(line -> {
+                            CostLedger.RecipientYearTotals known = register.get(line.ref());
+                            GrantFacts facts = known != null
+                                    ? null
+                                    : recipients.grantFacts(line.ref()).orElseThrow();
+                            return new RecipientYear(
+                                    line.ref(),
+                                    known != null ? known.birthYear() : facts.birthYear(),
+                                    known != null ? known.intellectualDisability() : facts.intellectualDisability(),
+                                    line.costs(),
+                                    line.deductions().earmarkedGrants(),
+                                    line.deductions().hostMunicipalityGrant(),
+                                    line.deductions().userPayments());
+                        })
+                        .toList(),
+                ClaimView.Figures.SNAPSHOT,
+                true);
+    }
+
+    /** One side of a variance: the claim's rules and recipients, and whether they are final. */
+    record ClaimSide(GrantRules rules, List<RecipientYear> recipients, ClaimView.Figures figures, boolean claimFinal) {}
+
+    private static RecipientYear recipientYear(CostLedger.RecipientYearTotals t) {
+        return new RecipientYear(
+                t.ref(),
+                t.birthYear(),
+                t.intellectualDisability(),
+                t.directWageCosts(),
+                t.earmarkedGrants(),
+                t.hostMunicipalityGrant(),
+                t.userPayments());
+    }
+
     /** The rules of grant year costYear + 1 (values it lacks projected under the defaults), or the 404 that names both years. */
     GrantRules rulesFor(int costYear) {
         return rulesFor(costYear, ProjectionRequest.DEFAULTS);
@@ -107,14 +169,7 @@ public class ClaimService {
     @Transactional(Transactional.TxType.MANDATORY)
     ClaimFigures figures(int costYear, GrantRules yearRules) {
         List<RecipientYear> years = ledger.yearTotals(costYear).stream()
-                .map(t -> new RecipientYear(
-                        t.ref(),
-                        t.birthYear(),
-                        t.intellectualDisability(),
-                        t.directWageCosts(),
-                        t.earmarkedGrants(),
-                        t.hostMunicipalityGrant(),
-                        t.userPayments()))
+                .map(ClaimService::recipientYear)
                 .toList();
         List<ClaimView.RecipientLine> lines = years.stream()
                 .map(r -> line(GrantCalculator.calculate(yearRules, r)))

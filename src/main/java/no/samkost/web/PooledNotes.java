@@ -15,7 +15,14 @@ final class PooledNotes {
         if (note instanceof PooledNote.UnverifiedRules n) {
             return "Regelverket for tilskuddsåret " + n.grantYear()
                     + " har verdier som ikke er kontrollert mot rundskrivet: "
-                    + n.parameters().stream().map(ClaimTexts::ruleParameter).collect(Collectors.joining(", ")) + ".";
+                    + n.parameters().stream().map(ClaimTexts::ruleParameter).collect(Collectors.joining(", ")) + "."
+                    + (n.projected().isEmpty()
+                            ? ""
+                            : " Framskrevet, ikke publisert: "
+                                    + n.projected().stream()
+                                            .map(ClaimTexts::ruleParameter)
+                                            .collect(Collectors.joining(", "))
+                                    + ".");
         }
         if (note instanceof PooledNote.SharedCostsSplit n) {
             return "Felleskostnadene for " + service(n.kind()) + ", " + Formats.nok(n.amount()) + ", er fordelt etter "

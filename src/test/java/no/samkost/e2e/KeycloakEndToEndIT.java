@@ -122,6 +122,67 @@ class KeycloakEndToEndIT {
                 .spec(problem(403, "forbidden"));
     }
 
+    /**
+     * The claim of the demo's 2024 costs for Re, under grant year 2025 (DemoData.YEARS): threshold
+     * 1 678 000 (a municipal budget, SECONDARY), rate 0.80 and deduction 832 000 x 1.04 = 865 280
+     * -> 865 000 projected from 2024, cut-offs by the pattern (deduction for those born in or
+     * before 2006, eligible from 1957). Own wages are 2023's x 1.04; the shared home's 665 000.00 a
+     * month goes to its four placements by hours (25 + 15 + 20 + 35 = 95): 7 000 an hour.
+     *
+     * <pre>
+     * DEMO-RE-1 born 1988, ID: 12 x (98 800 + 175 000) = 3 285 600; user payments 12 x 3 500 = 42 000
+     *   3 285 600 - (42 000 + 865 000) - 1 678 000 = 700 600 x 0.80 =   560 480.00
+     * DEMO-RE-2 born 1995: 12 x (62 400 + 105 000) = 2 008 800
+     *   2 008 800 - 1 678 000 = 330 800 x 0.80 =                          264 640.00
+     * DEMO-RE-3 born 1975: 12 x 254 800 = 3 057 600; user payments 12 x 3 000 = 36 000
+     *   3 057 600 - 36 000 - 1 678 000 = 1 343 600 x 0.80 =              1 074 880.00
+     * costs 8 352 000.00; grant                                         1 900 000.00
+     * </pre>
+     *
+     * It rests on projected values (the rate and the deduction), so it cannot be signed yet.
+     */
+    @Test
+    void theDemoClaimOfTheCostsOf2024UnderGrantYear2025() {
+        String coordinator = KeycloakTokens.password(keycloakUrl, "0716", "coordinator-0716");
+        io.restassured.path.json.JsonPath claim = given().auth()
+                .oauth2(coordinator)
+                .get("/api/v1/municipalities/0716/claims/2024")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(no.samkost.support.Money.exactPaths());
+        org.junit.jupiter.api.Assertions.assertEquals(2025, claim.getInt("grantYear"));
+        org.junit.jupiter.api.Assertions.assertEquals("PROJECTED", claim.getString("rules.status"));
+        org.junit.jupiter.api.Assertions.assertEquals("SECONDARY", claim.getString("rulesReliedOn.threshold"));
+        org.junit.jupiter.api.Assertions.assertEquals("PROJECTED", claim.getString("rulesReliedOn.compensationRate"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "PROJECTED", claim.getString("rulesReliedOn.intellectualDisabilityDeduction"));
+        String[][] expected = {
+            {"DEMO-RE-1", "3285600.00", "560480.00"},
+            {"DEMO-RE-2", "2008800.00", "264640.00"},
+            {"DEMO-RE-3", "3057600.00", "1074880.00"}
+        };
+        for (String[] line : expected) {
+            String at = "recipients.find { it.ref == '" + line[0] + "' }";
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    new java.math.BigDecimal(line[1]), claim.get(at + ".costs"), line[0]);
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    new java.math.BigDecimal(line[2]), claim.get(at + ".grant"), line[0]);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(
+                3, claim.getList("recipients").size());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                new java.math.BigDecimal("8352000.00"), claim.get("totals.costs"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                new java.math.BigDecimal("1900000.00"), claim.get("totals.grant"));
+        given().auth()
+                .oauth2(coordinator)
+                .post("/api/v1/municipalities/0716/claims/2024/submission")
+                .then()
+                .spec(problem(409, "rules-projected"));
+    }
+
     @Test
     void aViewerCannotWriteAndAProjectGroupMemberCannotReadRecipients() {
         String viewer = KeycloakTokens.password(keycloakUrl, "0716", "viewer-0716");

@@ -44,9 +44,13 @@ class EstimateApiTest {
     static final int YEAR = 2026;
 
     static JsonPath estimate() {
+        return estimate(CODE);
+    }
+
+    static JsonPath estimate(String code) {
         return given().auth()
-                .oauth2(Tokens.viewer(CODE))
-                .get("/api/v1/municipalities/{code}/claims/{year}/estimate", CODE, YEAR)
+                .oauth2(Tokens.viewer(code))
+                .get("/api/v1/municipalities/{code}/claims/{year}/estimate", code, YEAR)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -207,5 +211,94 @@ class EstimateApiTest {
                 .post("/api/v1/municipalities/{code}/claims/{year}/forecasts", CODE, YEAR)
                 .then()
                 .spec(problem(403, "forbidden"));
+    }
+
+    /**
+     * The last three booked months are the recipient's own, gaps and all, summed in the database.
+     * Hof's costs of 2026 (no other test writes them), one recipient born 1990: wages January
+     * 100 000, March 400 000, August 200 000, September 300 000; a user payment of 30 000 in March.
+     *
+     * <pre>
+     * last booked month September; its own last three: March, August, September
+     *   wages (400 000 + 200 000 + 300 000) / 3 = 300 000.00 a month; user payments 30 000 / 3 = 10 000.00
+     * October-December: wages 900 000.00, user payments 30 000.00
+     * total: wages 1 900 000.00, user payments 60 000.00
+     * grant year 2027 (threshold 1 815 000, see above): 1 900 000 - 60 000 - 1 815 000 = 25 000
+     *   x 0.80 = 20 000.00; near (25 000 <= 181 500)
+     * </pre>
+     */
+    @Test
+    void aRecipientWithGapsContinuesAtTheMeanOfItsOwnLastThreeBookedMonths() {
+        String hof = "0714";
+        String g = Api.uniqueRef("GAP");
+        Api.recipient(hof, g, 1990, false);
+        Api.cost(hof, g, YEAR + "-01", "DIRECT_WAGES", "100000.00", null);
+        Api.cost(hof, g, YEAR + "-03", "DIRECT_WAGES", "400000.00", null);
+        Api.cost(hof, g, YEAR + "-03", "USER_PAYMENT", "30000.00", null);
+        Api.cost(hof, g, YEAR + "-08", "DIRECT_WAGES", "200000.00", null);
+        Api.cost(hof, g, YEAR + "-09", "DIRECT_WAGES", "300000.00", null);
+        JsonPath estimate = estimate(hof);
+        assertEquals(9, estimate.getInt("lastBookedMonth"));
+        String line = "recipients.find { it.ref == '" + g + "' }";
+        assertEquals("CONTINUES", estimate.getString(line + ".basis"));
+        assertEquals(new BigDecimal("1000000.00"), estimate.get(line + ".booked.directWageCosts"));
+        assertEquals(new BigDecimal("300000.00"), estimate.get(line + ".monthly.directWageCosts"));
+        assertEquals(new BigDecimal("10000.00"), estimate.get(line + ".monthly.userPayments"));
+        assertEquals(3, estimate.getInt(line + ".monthsProjected"));
+        assertEquals(new BigDecimal("1900000.00"), estimate.get(line + ".total.directWageCosts"));
+        assertEquals(new BigDecimal("60000.00"), estimate.get(line + ".total.userPayments"));
+        assertEquals(new BigDecimal("20000.00"), estimate.get(line + ".grant"));
+        assertEquals(true, estimate.getBoolean(line + ".nearThreshold"));
+    }
+
+    /**
+     * Once the claim is signed, the variance compares the forecast with the snapshot. Hof's costs
+     * of 2016 (grant year 2017: threshold 1 157 000 and 80 %, from the state budget; the cut-offs by
+     * the pattern; no other test writes that year there), one recipient born 1990:
+     *
+     * <pre>
+     * booked January-June at 200 000: it continues at 200 000 for July-December: 2 400 000
+     *   forecast grant (2 400 000 - 1 157 000) x 0.80 = 994 400.00
+     * then July-December are booked at 150 000: 1 200 000 + 900 000 = 2 100 000
+     *   claim grant (2 100 000 - 1 157 000) x 0.80 = 754 400.00; signed
+     * variance 754 400.00 - 994 400.00 = -240 000.00, all of it the costs of a recipient in both
+     * </pre>
+     */
+    @Test
+    void aSignedClaimIsComparedAsItsSnapshot() {
+        String hof = "0714";
+        int year = 2016;
+        String ref = Api.uniqueRef("FIN");
+        Api.recipient(hof, ref, 1990, false);
+        for (int month = 1; month <= 6; month++) {
+            Api.cost(hof, ref, "%d-%02d".formatted(year, month), "DIRECT_WAGES", "200000.00", null);
+        }
+        String forecast = given().auth()
+                .oauth2(Tokens.coordinator(hof))
+                .contentType("application/json")
+                .body("{\"label\":\"2. tertial\"}")
+                .post("/api/v1/municipalities/{code}/claims/{year}/forecasts", hof, year)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (int month = 7; month <= 12; month++) {
+            Api.cost(hof, ref, "%d-%02d".formatted(year, month), "DIRECT_WAGES", "150000.00", null);
+        }
+        ClaimSignOffTest.submit(hof, year).statusCode(200);
+        JsonPath variance = given().auth()
+                .oauth2(Tokens.viewer(hof))
+                .queryParam("forecast", forecast)
+                .get("/api/v1/municipalities/{code}/claims/{year}/variance", hof, year)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(Money.exactPaths());
+        assertEquals(true, variance.getBoolean("claimFinal"));
+        assertEquals("SNAPSHOT", variance.getString("claimFigures"));
+        assertEquals(new BigDecimal("994400.00"), variance.get("forecastGrant"));
+        assertEquals(new BigDecimal("754400.00"), variance.get("claimGrant"));
+        assertEquals(new BigDecimal("-240000.00"), part(variance, "COSTS_OF_RECIPIENTS_IN_BOTH"));
     }
 }

@@ -43,7 +43,19 @@ class PooledNotesTest {
         assertEquals(
                 "Regelverket for tilskuddsåret 2021 har verdier som ikke er kontrollert mot rundskrivet:"
                         + " aldersgrense (født fra og med).",
-                PooledNotes.norwegian(new PooledNote.UnverifiedRules(2021, List.of("eligibleBornOnOrAfter"))));
+                PooledNotes.norwegian(
+                        new PooledNote.UnverifiedRules(2021, List.of("eligibleBornOnOrAfter"), List.of())));
+        PooledNote projected = new PooledNote.UnverifiedRules(
+                2025, List.of("compensationRate", "eligibleBornOnOrAfter"), List.of("compensationRate"));
+        assertEquals(
+                "Regelverket for tilskuddsåret 2025 har verdier som ikke er kontrollert mot rundskrivet:"
+                        + " kompensasjonsgrad, aldersgrense (født fra og med). Framskrevet, ikke publisert:"
+                        + " kompensasjonsgrad.",
+                PooledNotes.norwegian(projected));
+        assertEquals(
+                "the rules of grant year 2025 include unverified values: [compensationRate, eligibleBornOnOrAfter];"
+                        + " projected, not published: [compensationRate]",
+                projected.text());
         assertEquals(
                 "Ingen medlemmer hadde innbyggertall i tjenester av typen «Avlastning» i 2023, så den delen av"
                         + " nøkkelen er fordelt likt.",

@@ -15,11 +15,15 @@ public sealed interface PooledNote {
     /** The note as the API's {@code notes} carries it. */
     String text();
 
-    /** The rules of the grant year hold values not read in the circular. */
-    record UnverifiedRules(int grantYear, List<String> parameters) implements PooledNote {
+    /**
+     * The rules of the grant year hold values not read in the circular; {@code projected} names
+     * those of them grown from an earlier year (none published or found).
+     */
+    record UnverifiedRules(int grantYear, List<String> parameters, List<String> projected) implements PooledNote {
         @Override
         public String text() {
-            return "the rules of grant year " + grantYear + " include unverified values: " + parameters;
+            return "the rules of grant year " + grantYear + " include unverified values: " + parameters
+                    + (projected.isEmpty() ? "" : "; projected, not published: " + projected);
         }
     }
 

@@ -106,6 +106,49 @@ public final class ClaimEstimate {
     }
 
     /**
+     * What the estimate needs of a recipient's booked months, all a database can sum for it: the
+     * sum of every booked month, whether it has a line in the municipality's last booked month
+     * (active), and for an active one the sum of its own last three booked months (fewer if it has
+     * fewer) with how many they are.
+     */
+    public record BookedSoFar(
+            String ref,
+            int birthYear,
+            boolean intellectualDisability,
+            Month booked,
+            boolean active,
+            Month lastThree,
+            int lastThreeCount) {
+        public BookedSoFar {
+            Objects.requireNonNull(ref, "ref");
+            if (active ? lastThreeCount < 1 || lastThreeCount > MEAN_OF : lastThreeCount != 0) {
+                throw new IllegalArgumentException(
+                        (active ? "an active recipient needs 1-3" : "an ended one has no") + " last months: " + ref);
+            }
+        }
+
+        /** From a recipient's months, given the municipality's last booked month. */
+        public static BookedSoFar of(Ledger ledger, int lastBookedMonth) {
+            List<Month> months = new ArrayList<>(ledger.months().values());
+            boolean active = lastBookedMonth > 0 && ledger.months().containsKey(lastBookedMonth);
+            List<Month> lastThree =
+                    active ? months.subList(Math.max(0, months.size() - MEAN_OF), months.size()) : List.of();
+            return new BookedSoFar(
+                    ledger.ref(),
+                    ledger.birthYear(),
+                    ledger.intellectualDisability(),
+                    months.stream().reduce(Month.ZERO, Month::plus),
+                    active,
+                    lastThree.stream().reduce(Month.ZERO, Month::plus),
+                    lastThree.size());
+        }
+
+        Month meanOfLastThree() {
+            return lastThreeCount == 0 ? Month.ZERO : lastThree.meanOf(lastThreeCount);
+        }
+    }
+
+    /**
      * The coordinator's expectations for one recipient; each null when not given.
      *
      * @param endMonth the last month with costs (1-12)
@@ -163,22 +206,48 @@ public final class ClaimEstimate {
                 .mapToInt(l -> l.months().lastKey())
                 .max()
                 .orElse(0);
-        Map<String, Ledger> byRef = new LinkedHashMap<>();
-        ledgers.forEach(l -> byRef.put(l.ref(), l));
+        return estimateFrom(
+                costYear,
+                rules,
+                last,
+                ledgers.stream().map(l -> BookedSoFar.of(l, last)).toList(),
+                overrides,
+                expected);
+    }
+
+    /**
+     * The same from each recipient's sums (see {@link BookedSoFar}) and the municipality's last
+     * booked month (1-12, 0 for none).
+     */
+    public static Result estimateFrom(
+            int costYear,
+            GrantRules rules,
+            int last,
+            List<BookedSoFar> booked,
+            Map<String, Override> overrides,
+            List<Expected> expected) {
+        if (last < 0 || last > 12) {
+            throw new IllegalArgumentException("last booked month " + last);
+        }
+        Map<String, BookedSoFar> byRef = new LinkedHashMap<>();
+        booked.forEach(b -> byRef.put(b.ref(), b));
         for (Expected e : expected) {
-            byRef.putIfAbsent(e.ref(), new Ledger(e.ref(), e.birthYear(), e.intellectualDisability(), new TreeMap<>()));
+            byRef.putIfAbsent(
+                    e.ref(),
+                    new BookedSoFar(
+                            e.ref(), e.birthYear(), e.intellectualDisability(), Month.ZERO, false, Month.ZERO, 0));
         }
         List<Line> lines = new ArrayList<>();
-        Month booked = Month.ZERO;
+        Month bookedSum = Month.ZERO;
         Month projected = Month.ZERO;
         Month total = Month.ZERO;
         BigDecimal grant = money0();
         int near = 0;
         int unknown = 0;
-        for (Ledger ledger : byRef.values()) {
-            Line line = line(rules, ledger, last, overrides.get(ledger.ref()));
+        for (BookedSoFar recipient : byRef.values()) {
+            Line line = line(rules, recipient, last, overrides.get(recipient.ref()));
             lines.add(line);
-            booked = booked.plus(line.booked());
+            bookedSum = bookedSum.plus(line.booked());
             projected = projected.plus(line.projected());
             total = total.plus(line.total());
             if (line.grant().grant() == null) {
@@ -188,12 +257,12 @@ public final class ClaimEstimate {
             }
             near += line.nearThreshold() ? 1 : 0;
         }
-        return new Result(costYear, last, lines, booked, projected, total, grant, near, unknown);
+        return new Result(costYear, last, lines, bookedSum, projected, total, grant, near, unknown);
     }
 
-    static Line line(GrantRules rules, Ledger ledger, int last, Override override) {
-        Month booked = ledger.months().values().stream().reduce(Month.ZERO, Month::plus);
-        boolean active = last > 0 && ledger.months().containsKey(last);
+    static Line line(GrantRules rules, BookedSoFar recipient, int last, Override override) {
+        Month booked = recipient.booked();
+        boolean active = last > 0 && recipient.active();
         Basis basis;
         Month monthly;
         int firstMonth = last + 1;
@@ -203,7 +272,7 @@ public final class ClaimEstimate {
             monthly = Month.ZERO;
         } else if (override != null) {
             basis = Basis.OVERRIDDEN;
-            monthly = active ? meanOfLastThree(ledger) : Month.ZERO;
+            monthly = active ? recipient.meanOfLastThree() : Month.ZERO;
             if (override.fromMonth() != null) {
                 firstMonth = Math.max(firstMonth, override.fromMonth());
             } else if (!active) {
@@ -217,7 +286,7 @@ public final class ClaimEstimate {
             }
         } else if (active) {
             basis = Basis.CONTINUES;
-            monthly = meanOfLastThree(ledger);
+            monthly = recipient.meanOfLastThree();
         } else {
             basis = Basis.ENDED;
             monthly = Month.ZERO;
@@ -228,9 +297,9 @@ public final class ClaimEstimate {
         RecipientGrant grant = GrantCalculator.calculate(
                 rules,
                 new RecipientYear(
-                        ledger.ref(),
-                        ledger.birthYear(),
-                        ledger.intellectualDisability(),
+                        recipient.ref(),
+                        recipient.birthYear(),
+                        recipient.intellectualDisability(),
                         total.directWageCosts(),
                         total.earmarkedGrants(),
                         total.hostMunicipalityGrant(),
@@ -241,7 +310,7 @@ public final class ClaimEstimate {
                                 .abs()
                                 .compareTo(rules.threshold().multiply(NEAR))
                         <= 0;
-        return new Line(ledger.ref(), basis, booked, monthly, months, projected, total, grant, against, near);
+        return new Line(recipient.ref(), basis, booked, monthly, months, projected, total, grant, against, near);
     }
 
     /** Costs less every deduction: what the threshold is compared with; null when a deduction is unknown. */
@@ -254,12 +323,6 @@ public final class ClaimEstimate {
                 .subtract(g.hostMunicipalityGrant())
                 .subtract(g.userPayments())
                 .subtract(g.intellectualDisabilityDeduction());
-    }
-
-    static Month meanOfLastThree(Ledger ledger) {
-        List<Month> booked = new ArrayList<>(ledger.months().values());
-        List<Month> lastThree = booked.subList(Math.max(0, booked.size() - MEAN_OF), booked.size());
-        return lastThree.stream().reduce(Month.ZERO, Month::plus).meanOf(lastThree.size());
     }
 
     static BigDecimal money(BigDecimal amount) {
