@@ -162,12 +162,40 @@ public final class GrantVariance {
         private final Map<String, RecipientYear> claimByRef = new LinkedHashMap<>();
         private final Set<String> forecastRefs = new HashSet<>();
         private final Map<Set<Part>, BigDecimal> grants = new LinkedHashMap<>();
+        /** Parts whose substitution leaves the state as it was: a state is the same with or without them. */
+        private final Set<Part> unchanged = EnumSet.noneOf(Part.class);
 
         Path(Side forecast, Side claim) {
             this.forecast = forecast;
             this.claim = claim;
             claim.recipients().forEach(r -> claimByRef.put(r.ref(), r));
             forecast.recipients().forEach(r -> forecastRefs.add(r.ref()));
+            if (forecastRefs.stream().allMatch(claimByRef::containsKey)) {
+                unchanged.add(Part.RECIPIENTS_ONLY_IN_FORECAST);
+            }
+            if (claimByRef.keySet().stream().allMatch(forecastRefs::contains)) {
+                unchanged.add(Part.RECIPIENTS_ONLY_IN_CLAIM);
+            }
+            GrantRules f = forecast.rules();
+            GrantRules c = claim.rules();
+            if (same(f.threshold(), c.threshold())) {
+                unchanged.add(Part.THRESHOLD);
+            }
+            if (same(f.intellectualDisabilityDeduction(), c.intellectualDisabilityDeduction())
+                    && Objects.equals(
+                            f.intellectualDisabilityBornOnOrBefore(), c.intellectualDisabilityBornOnOrBefore())) {
+                unchanged.add(Part.INTELLECTUAL_DISABILITY_DEDUCTION);
+            }
+            if (Objects.equals(f.eligibleBornOnOrAfter(), c.eligibleBornOnOrAfter())) {
+                unchanged.add(Part.AGE_LIMIT);
+            }
+            if (same(f.compensationRate(), c.compensationRate())) {
+                unchanged.add(Part.COMPENSATION_RATE);
+            }
+        }
+
+        private static boolean same(BigDecimal a, BigDecimal b) {
+            return a == null ? b == null : b != null && a.compareTo(b) == 0;
         }
 
         /** Each part's change in the total grant, substituting the parts in this order. */
@@ -184,8 +212,16 @@ public final class GrantVariance {
             return steps;
         }
 
+        /**
+         * The state's total grant, computed once per distinct state: taking a part that changes
+         * nothing gives the state before it, so such parts are left out of the key (a pure saving;
+         * the states, and so the parts, are the same).
+         */
         private BigDecimal grant(Set<Part> taken) {
-            return grants.computeIfAbsent(EnumSet.copyOf(taken), t -> GrantVariance.grant(rules(t), recipients(t)));
+            Set<Part> key = EnumSet.noneOf(Part.class);
+            key.addAll(taken);
+            key.removeAll(unchanged);
+            return grants.computeIfAbsent(key, t -> GrantVariance.grant(rules(t), recipients(t)));
         }
 
         private List<RecipientYear> recipients(Set<Part> taken) {
