@@ -119,6 +119,25 @@ class DatabaseWallTest {
                     select m, gen_random_uuid(), 2001, 'wall', '{}', encode(sha256(convert_to('{}', 'UTF8')), 'hex'),
                            now(), 'wall'
                     from unnest(array['re', 'hof']) m""");
+            // Planning's rows: where the newest recipient lives, a register entry with a conversation.
+            s.execute(
+                    """
+                    insert into recipient_housing (municipality_id, recipient_id, id, valid_from, housing_form,
+                                                   base_level, recorded_at, recorded_by)
+                    select m, (select id from recipient where municipality_id = m order by created_at desc limit 1),
+                           gen_random_uuid(), date '2023-01-01', 4, 'UTVIDET', now(), 'wall'
+                    from unnest(array['re', 'hof']) m""");
+            s.execute(
+                    """
+                    with entry as (
+                        insert into need (municipality_id, id, ref, birth_year, user_group, status, version,
+                                          created_at, created_by, updated_at, updated_by)
+                        select m, gen_random_uuid(), 'WALLNEED-' || substr(md5(random()::text), 1, 12), 2010,
+                               'INTELLECTUAL_DISABILITY', 'ACTIVE', 0, now(), 'wall', now(), 'wall'
+                        from unnest(array['re', 'hof']) m
+                        returning municipality_id, id)
+                    insert into need_conversation (municipality_id, need_id, id, held_on, recorded_at, recorded_by)
+                    select municipality_id, id, gen_random_uuid(), date '2024-03-01', now(), 'wall' from entry""");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -588,8 +607,13 @@ class DatabaseWallTest {
         }
     }
 
-    /** Unique but not an identity: a joint service may be renamed (its id is what everything names). */
-    static final List<String> RENAMABLE_UNIQUE_COLUMNS = List.of("joint_service.name");
+    /**
+     * Keys the service may set after a row exists, each for a reason: a joint service may be renamed
+     * (its id is what everything names); a register entry is linked to the recipient it became once
+     * it becomes one (the link's key includes the municipality, which is not updatable, so it can
+     * only name the same municipality's recipient).
+     */
+    static final List<String> RENAMABLE_UNIQUE_COLUMNS = List.of("joint_service.name", "need.recipient_id");
 
     @Test
     void noKeyColumnCanBeUpdatedByTheService() throws SQLException {

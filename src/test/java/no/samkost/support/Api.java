@@ -25,6 +25,17 @@ public final class Api {
                 .statusCode(201);
     }
 
+    /** A youth entered in {@code code}'s future-needs register (born 2011), no conversation yet. */
+    public static void need(String code, String ref) {
+        given().auth()
+                .oauth2(Tokens.coordinator(code))
+                .contentType(ContentType.JSON)
+                .body("{\"ref\":\"" + ref + "\",\"birthYear\":2011,\"userGroup\":\"INTELLECTUAL_DISABILITY\"}")
+                .post("/api/v1/municipalities/{code}/needs", code)
+                .then()
+                .statusCode(201);
+    }
+
     public static void cost(String code, String ref, String period, String category, String amount, String note) {
         given().auth()
                 .oauth2(Tokens.coordinator(code))

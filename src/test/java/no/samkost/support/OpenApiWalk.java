@@ -25,7 +25,7 @@ public final class OpenApiWalk {
     public static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** Path parameters the walks know how to fill; a new one must be taught here, on purpose. */
     public static final Set<String> KNOWN_PARAMETERS =
-            Set.of("code", "ref", "id", "costYear", "grantYear", "serviceId", "placementId", "forecastId");
+            Set.of("code", "ref", "id", "costYear", "grantYear", "serviceId", "placementId", "forecastId", "needRef");
 
     /**
      * Operations only the auditor may call, by operationId: the walks call them with an auditor's
@@ -80,8 +80,11 @@ public final class OpenApiWalk {
     }
 
     /** A municipality's own data that requests can name: a fresh recipient (version 0) and a cost line. */
-    /** A municipality's data requests can name: a recipient, one of its cost lines, a forecast of 2023. */
-    public record Own(String code, String ref, String costLineId, String forecastId) {}
+    /**
+     * A municipality's data requests can name: a recipient, one of its cost lines, a forecast of
+     * 2023, an entry of its future-needs register.
+     */
+    public record Own(String code, String ref, String costLineId, String forecastId, String needRef) {}
 
     /**
      * The host's data in 3k that requests can name: a service, placements in it (one per step that
@@ -195,7 +198,9 @@ public final class OpenApiWalk {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        return new Own(code, ref, id, forecast);
+        String needRef = Api.uniqueRef("WALKNEED");
+        Api.need(code, needRef);
+        return new Own(code, ref, id, forecast, needRef);
     }
 
     public List<Operation> operations() {
@@ -230,6 +235,7 @@ public final class OpenApiWalk {
                 .replace("{serviceId}", threeK.serviceId())
                 .replace("{placementId}", threeK.placementId(operation))
                 .replace("{forecastId}", named.forecastId())
+                .replace("{needRef}", named.needRef())
                 .replace("{costYear}", operation.path().contains("/submission") ? "" + SIGN_OFF_YEAR : "2023")
                 .replace("{grantYear}", "2024");
     }
