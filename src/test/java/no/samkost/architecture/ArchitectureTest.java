@@ -76,7 +76,8 @@ class ArchitectureTest {
                 "no.samkost.common",
                 "no.samkost.audit",
                 "no.samkost.reimbursement.calculation",
-                "no.samkost.cooperation.calculation")) {
+                "no.samkost.cooperation.calculation",
+                "no.samkost.planning.calculation")) {
             if (main.stream().noneMatch(c -> c.getPackageName().equals(pkg))) {
                 throw new AssertionError("package " + pkg + " has no classes");
             }

@@ -28,6 +28,9 @@ class TestSourcesTest {
             "no/samkost/bench/PageSpeedBenchmark.java", "response times in milliseconds and their ratios",
             "no/samkost/bench/NationalScaleBenchmark.java",
                     "timings, rates and memory; its answers are checked with BigDecimal before it times them",
+            "no/samkost/bench/RiskPoolingBenchmark.java",
+                    "timings and rates, and the Poisson table's probabilities as the simulation builds it; its answers"
+                            + " are checked with BigDecimal before it times them",
             "no/samkost/architecture/ArchitectureTest.java", "the rule that forbids float and double fields in main",
             "no/samkost/architecture/TestSourcesTest.java", "the patterns below");
 
