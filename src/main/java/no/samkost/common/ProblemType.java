@@ -22,6 +22,10 @@ public enum ProblemType {
             "rules-projected",
             409,
             "The grant year has only projected rules; a claim is signed under the circular's figures"),
+    RULES_INCOMPLETE(
+            "rules-incomplete",
+            409,
+            "The grant year lacks a value some recipient's grant needs; a claim with an unknown grant is not signed"),
     AGREEMENT_INCOMPLETE(
             "agreement-incomplete", 409, "The cooperation's configuration lacks a figure this calculation needs"),
     UNKNOWN_REFERENCE(

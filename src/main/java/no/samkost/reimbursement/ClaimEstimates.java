@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.samkost.audit.AuditTrail;
+import no.samkost.common.InputText;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import no.samkost.costs.CostLedger;
@@ -198,6 +199,7 @@ public class ClaimEstimates {
             throw ProblemException.invalidField("endMonth", "must not be before fromMonth");
         }
         GrantFacts recipient = recipient(ref);
+        lockExpectation(costYear, recipient);
         EstimateOverride o =
                 entityManager.find(EstimateOverride.class, new EstimateOverride.Key(costYear, recipient.id()));
         boolean added = o == null;
@@ -225,6 +227,7 @@ public class ClaimEstimates {
     @Transactional
     public void deleteOverride(int costYear, String ref) {
         GrantFacts recipient = recipient(ref);
+        lockExpectation(costYear, recipient);
         EstimateOverride o =
                 entityManager.find(EstimateOverride.class, new EstimateOverride.Key(costYear, recipient.id()));
         if (o == null) {
@@ -235,7 +238,25 @@ public class ClaimEstimates {
         audit.record("claim.estimate.override.delete", "cost year " + costYear + " recipient " + ref);
     }
 
+    /**
+     * One change of a recipient's expectation at a time (a double click sends two): the second
+     * waits for the first to commit and then sees its row, so it changes or removes it instead of
+     * inserting a duplicate or removing a row already gone.
+     */
+    private void lockExpectation(int costYear, GrantFacts recipient) {
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended('estimate-override:'"
+                        + " || current_setting('app.municipality', true) || ':' || :year || ':' || :recipient, 0))")
+                .setParameter("year", costYear)
+                .setParameter("recipient", recipient.id().toString())
+                .getSingleResult();
+    }
+
     private GrantFacts recipient(String ref) {
+        // Every caller's ref obeys the rule for text before it reaches a query (the pages' too).
+        InputText.problem(ref).ifPresent(p -> {
+            throw ProblemException.invalidField("ref", p);
+        });
         return recipients
                 .grantFacts(ref)
                 .orElseThrow(() ->
@@ -245,6 +266,12 @@ public class ClaimEstimates {
     /** The estimate as it stands now (default assumptions if projected), saved as a forecast. */
     @Transactional
     public ForecastView saveForecast(int costYear, String label) {
+        if (label == null || label.isBlank() || label.strip().length() > 200) {
+            throw ProblemException.invalidField("label", "a name of 1 to 200 characters");
+        }
+        InputText.problem(label).ifPresent(p -> {
+            throw ProblemException.invalidField("label", p);
+        });
         EstimateView estimate = compute(costYear, ProjectionRequest.DEFAULTS);
         ClaimForecast forecast = new ClaimForecast(
                 costYear, label.strip(), CanonicalSnapshot.of(estimate), clock.instant(), current.subject());

@@ -60,6 +60,7 @@ public class ClaimSubmissions {
             require(costYear, state, Set.of(ClaimState.OPEN, ClaimState.RETURNED), "submitted");
             ClaimFigures figures = claims.figures(costYear, rules);
             refuseProjected(figures);
+            refuseIncomplete(figures);
             CanonicalSnapshot snapshot = CanonicalSnapshot.of(figures);
             ClaimSubmission submission = new ClaimSubmission(
                     costYear, latest.map(s -> s.number + 1).orElse(1), snapshot, clock.instant(), current.subject());
@@ -164,6 +165,22 @@ public class ClaimSubmissions {
                             + figures.grantYear() + " that are projected, not published: "
                             + String.join(", ", projected) + ". A claim is signed under the circular IS-4/"
                             + figures.grantYear() + ", so add those values to the rule book first");
+        }
+    }
+
+    /**
+     * A grant the rules cannot compute would be signed as if it were nothing: the claim waits for
+     * the missing values (an operator adds them to the rule book) instead.
+     */
+    private static void refuseIncomplete(ClaimFigures figures) {
+        long unknown = figures.totals().incompleteRecipients();
+        if (unknown > 0) {
+            throw new ProblemException(
+                    ProblemType.RULES_INCOMPLETE,
+                    "the grant of " + unknown + " recipient(s) of the claim for the costs of " + figures.costYear()
+                            + " cannot be computed: grant year " + figures.grantYear() + " lacks "
+                            + String.join(", ", figures.rules().missingParameters())
+                            + ". Add the circular's values to the rule book first");
         }
     }
 

@@ -129,7 +129,7 @@ public class EstimateResource {
 
     @GET
     @Path("/forecasts")
-    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.AUDITOR})
     @Operation(
             operationId = "listForecasts",
             summary = "The cost year's forecasts, the latest first (without their figures)")
@@ -140,7 +140,7 @@ public class EstimateResource {
 
     @GET
     @Path("/forecasts/{forecastId}")
-    @RolesAllowed({Role.COORDINATOR, Role.VIEWER})
+    @RolesAllowed({Role.COORDINATOR, Role.VIEWER, Role.AUDITOR})
     @Operation(operationId = "getForecast", summary = "One forecast with the estimate as it was saved")
     @APIResponse(
             responseCode = "200",

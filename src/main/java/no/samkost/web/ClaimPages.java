@@ -53,8 +53,10 @@ public class ClaimPages {
     private final ClaimService claims;
     private final ClaimSubmissions submissions;
     private final Clock clock;
+    private final CostYears years;
 
-    public ClaimPages(Pages pages, ClaimService claims, ClaimSubmissions submissions, Clock clock) {
+    public ClaimPages(Pages pages, ClaimService claims, ClaimSubmissions submissions, Clock clock, CostYears years) {
+        this.years = years;
         this.pages = pages;
         this.claims = claims;
         this.submissions = submissions;
@@ -152,7 +154,7 @@ public class ClaimPages {
         TemplateInstance page = Templates.claim(
                 pages.context("krav"),
                 year,
-                Years.around(Year.now(clock).getValue(), year),
+                Years.around(years.first(), Year.now(clock).getValue(), year),
                 claim,
                 claim == null ? List.of() : RuleRows.of(claim),
                 missingRules,

@@ -37,6 +37,11 @@ public class CostYears {
                 .toList();
     }
 
+    /** The first cost year with rules (its grant year is the rule book's first). */
+    public int first() {
+        return rules.firstGrantYear() - 1;
+    }
+
     public boolean hasRules(int costYear) {
         return rules.forGrantYear(costYear + 1).isPresent();
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.List;
 import java.util.UUID;
+import no.samkost.common.InputText;
 import no.samkost.common.ProblemException;
 import no.samkost.reimbursement.ClaimEstimates;
 import no.samkost.reimbursement.EstimateView;
@@ -60,6 +61,10 @@ public class EstimatePages {
     public record Step(String label, BigDecimal amount, BigDecimal before, BigDecimal after, boolean total) {}
 
     /** The expectation form's fields in Norwegian, by the API's names. */
+    /** The API's rule for text (InputText), said in Norwegian. */
+    static final String UNSTORABLE = "Teksten har et tegn som ikke kan lagres, for eksempel et linjeskift, et"
+            + " kontrolltegn eller et tegn som snur skriveretningen.";
+
     static final java.util.Map<String, String> EXPECTATION_FIELDS = java.util.Map.of(
             "endMonth", "Siste måned må være en måned 1–12, og ikke før første måned.",
             "monthlyDirectWageCosts",
@@ -70,8 +75,10 @@ public class EstimatePages {
     private final Pages pages;
     private final ClaimEstimates estimates;
     private final Clock clock;
+    private final CostYears years;
 
-    public EstimatePages(Pages pages, ClaimEstimates estimates, Clock clock) {
+    public EstimatePages(Pages pages, ClaimEstimates estimates, Clock clock, CostYears years) {
+        this.years = years;
         this.pages = pages;
         this.estimates = estimates;
         this.clock = clock;
@@ -99,7 +106,7 @@ public class EstimatePages {
         TemplateInstance page = Templates.estimate(
                 pages.context(SECTION),
                 year,
-                Years.around(thisYear(), year),
+                Years.around(years.first(), thisYear(), year),
                 estimate,
                 forecasts,
                 lastBooked,
@@ -129,6 +136,9 @@ public class EstimatePages {
         pages.verifyForm(csrf);
         int year = Years.required(aar);
         String who = ref == null ? "" : ref.strip();
+        if (InputText.problem(who).isPresent()) {
+            return render(year, null, FormOutcome.field("ref", UNSTORABLE));
+        }
         try {
             if ("fjern".equals(action)) {
                 estimates.deleteOverride(year, who);
@@ -160,6 +170,9 @@ public class EstimatePages {
         int year = Years.required(aar);
         if (label == null || label.isBlank() || label.strip().length() > 200) {
             return render(year, null, FormOutcome.field("navn", "Gi prognosen et navn på 1 til 200 tegn."));
+        }
+        if (InputText.problem(label).isPresent()) {
+            return render(year, null, FormOutcome.field("navn", UNSTORABLE));
         }
         try {
             estimates.saveForecast(year, label);

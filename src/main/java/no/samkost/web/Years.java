@@ -36,7 +36,12 @@ final class Years {
 
     /** The years a year selector offers: from 2004 (the grant's first year) to this year, and the chosen one. */
     static List<Integer> around(int thisYear, int chosen) {
-        return IntStream.rangeClosed(Math.min(2004, chosen), Math.max(thisYear, chosen))
+        return around(2004, thisYear, chosen);
+    }
+
+    /** The same from {@code first} (a claim's pages: the first cost year the rule book answers). */
+    static List<Integer> around(int first, int thisYear, int chosen) {
+        return IntStream.rangeClosed(Math.min(first, chosen), Math.max(thisYear, chosen))
                 .boxed()
                 .sorted((a, b) -> b - a)
                 .toList();

@@ -737,6 +737,14 @@ class ClaimSignOffTest {
                 .body("detail", containsString("intellectualDisabilityDeduction"))
                 .body("detail", org.hamcrest.Matchers.not(containsString("threshold")));
         assertEquals("SECONDARY", claim(Tokens.viewer(RE), RE, 2022, true).getString("rulesReliedOn.threshold"));
+        // Grant year 2014 has no deduction from any source: a recipient it applies to has no known
+        // grant, and a claim is not signed with it counted as nothing.
+        String incomplete = Api.uniqueRef("PJ");
+        Api.recipient(RE, incomplete, 1990, true);
+        Api.cost(RE, incomplete, "2013-04", "DIRECT_WAGES", "3000000.00", null);
+        submit(RE, 2013)
+                .spec(problem(409, "rules-incomplete"))
+                .body("detail", containsString("intellectualDisabilityDeduction"));
         given().auth()
                 .oauth2(Tokens.viewer(RE))
                 .get(path(RE, 2023, "/submissions"))

@@ -301,4 +301,40 @@ class EstimateApiTest {
         assertEquals(new BigDecimal("754400.00"), variance.get("claimGrant"));
         assertEquals(new BigDecimal("-240000.00"), part(variance, "COSTS_OF_RECIPIENTS_IN_BOTH"));
     }
+
+    /**
+     * A double click sends the same expectation twice, or a save and a removal cross: each is
+     * answered as if it came alone (saved, removed, or nothing left to remove), never a 500.
+     */
+    @Test
+    void expectationsChangedAtTheSameTimeAreTakenOneAfterTheOther() throws Exception {
+        String ref = Api.uniqueRef("DBL");
+        Api.recipient(CODE, ref, 1990, false);
+        String token = Tokens.coordinator(CODE);
+        String path = "/api/v1/municipalities/{code}/claims/{year}/estimate/overrides/{ref}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 36; i++) {
+                boolean remove = i % 3 == 2;
+                int month = 1 + i % 12;
+                answers.add(pool.submit(() -> remove
+                        ? given().auth()
+                                .oauth2(token)
+                                .delete(path, CODE, 2028, ref)
+                                .statusCode()
+                        : given().auth()
+                                .oauth2(token)
+                                .contentType("application/json")
+                                .body("{\"endMonth\":" + month + "}")
+                                .put(path, CODE, 2028, ref)
+                                .statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertTrue(List.of(200, 204, 404).contains(answer.get()), "answered " + answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

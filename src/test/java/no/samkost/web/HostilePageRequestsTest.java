@@ -65,6 +65,41 @@ class HostilePageRequestsTest {
         Assertions.assertEquals(before, Database.fingerprintExcept("audit_entry"));
     }
 
+    /**
+     * The estimate's form fields obey the API's rule for text: a NUL, a line break, a bidi override
+     * or an escape sequence is explained at its field, nothing stored (a NUL once reached the
+     * database as a 500, a bidi override the forecasts' table).
+     */
+    @Test
+    void aFormFieldWithACharacterTheApiRefusesIsA400() throws Exception {
+        String token = coordinator();
+        String csrf = HtmlPages.csrf(token, "/app/0716/anslag?aar=2025");
+        Map<String, String> before = Database.fingerprintExcept("audit_entry");
+        for (String bad : new String[] {"a\u0000b", "a\nb", "a\u202Eb", "a\u001B[31mb", "\uFFFDx"}) {
+            HtmlPages.as(token)
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .formParam("_csrf", csrf)
+                    .formParam("aar", "2025")
+                    .formParam("navn", bad)
+                    .post("/app/0716/anslag/prognose")
+                    .then()
+                    .statusCode(400)
+                    .body(org.hamcrest.Matchers.containsString("Teksten har et tegn som ikke kan lagres"));
+            HtmlPages.as(token)
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .formParam("_csrf", csrf)
+                    .formParam("aar", "2026")
+                    .formParam("ref", bad)
+                    .formParam("sluttmaaned", "5")
+                    .formParam("handling", "lagre")
+                    .post("/app/0716/anslag/forventning")
+                    .then()
+                    .statusCode(400)
+                    .body(org.hamcrest.Matchers.containsString("Teksten har et tegn som ikke kan lagres"));
+        }
+        Assertions.assertEquals(before, Database.fingerprintExcept("audit_entry"));
+    }
+
     @Test
     void aYearThatIsNotOneIsRefusedNeverReplacedByAnother() throws Exception {
         String token = coordinator();
