@@ -25,6 +25,12 @@ import no.samkost.cooperation.api.NewPlacement;
 import no.samkost.cooperation.api.PlacementUsage;
 import no.samkost.cooperation.calculation.JointServiceKind;
 import no.samkost.costs.CostImport;
+import no.samkost.planning.BaseLevel;
+import no.samkost.planning.HousingDtos.NewHousing;
+import no.samkost.planning.HousingService;
+import no.samkost.planning.NeedDtos.NewConversation;
+import no.samkost.planning.NeedDtos.NewNeed;
+import no.samkost.planning.NeedService;
 import no.samkost.recipients.RecipientDirectory;
 import no.samkost.recipients.RecipientDtos.NewRecipient;
 import no.samkost.recipients.RecipientService;
@@ -135,6 +141,91 @@ public class DemoData {
                     "DEMO-SAN-1", 1990, true, UserGroup.INTELLECTUAL_DISABILITY, "210000.00", 1, "3000.00", null),
             new DemoRecipient("DEMO-SAN-2", 1984, false, UserGroup.SOMATIC, "175000.00", 3, null, null));
 
+    /** A youth in a member's future-needs register, with what the family said in each conversation. */
+    record DemoNeed(String ref, int birthYear, UserGroup group, List<DemoConversation> conversations) {}
+
+    /** One conversation: its day and the answers (null: not known, or not said). */
+    record DemoConversation(
+            LocalDate heldOn,
+            Integer expectedMoveOutYear,
+            Integer housingForm,
+            BaseLevel baseLevel,
+            String hoursPerWeekMin,
+            String hoursPerWeekMax) {}
+
+    /**
+     * Each 3K member's register: youths aged 14-17 in 2026 with move-outs 2027-2031, some talked
+     * with twice, so the history shows a changed answer.
+     */
+    static final Map<String, List<DemoNeed>> NEEDS = Map.of(
+            "re",
+            List.of(
+                    new DemoNeed(
+                            "DEMO-UNG-RE-1",
+                            2009,
+                            UserGroup.INTELLECTUAL_DISABILITY,
+                            List.of(
+                                    new DemoConversation(
+                                            LocalDate.of(2025, 3, 11), 2029, 4, BaseLevel.UTVIDET, "20", "30"),
+                                    new DemoConversation(
+                                            LocalDate.of(2026, 3, 10), 2028, 3, BaseLevel.UTVIDET, "15", "25"))),
+                    new DemoNeed(
+                            "DEMO-UNG-RE-2",
+                            2011,
+                            UserGroup.SOMATIC,
+                            List.of(new DemoConversation(
+                                    LocalDate.of(2026, 3, 12), 2031, 2, BaseLevel.BASIS, "6", null)))),
+            "hof",
+            List.of(
+                    new DemoNeed(
+                            "DEMO-UNG-HOF-1",
+                            2010,
+                            UserGroup.INTELLECTUAL_DISABILITY,
+                            List.of(new DemoConversation(
+                                    LocalDate.of(2026, 4, 2), 2029, 4, BaseLevel.EKSTRA, "35", "40"))),
+                    new DemoNeed(
+                            "DEMO-UNG-HOF-2",
+                            2012,
+                            UserGroup.OTHER,
+                            List.of(new DemoConversation(LocalDate.of(2026, 4, 3), null, 1, null, null, null)))),
+            "holmestrand",
+            List.of(
+                    new DemoNeed(
+                            "DEMO-UNG-HOL-1",
+                            2009,
+                            UserGroup.MENTAL_HEALTH_SUBSTANCE,
+                            List.of(
+                                    new DemoConversation(
+                                            LocalDate.of(2025, 2, 20), 2027, 5, BaseLevel.EKSTRA, "40", null),
+                                    new DemoConversation(
+                                            LocalDate.of(2026, 2, 19), 2027, 4, BaseLevel.EKSTRA, "30", "40"))),
+                    new DemoNeed(
+                            "DEMO-UNG-HOL-2",
+                            2010,
+                            UserGroup.INTELLECTUAL_DISABILITY,
+                            List.of(new DemoConversation(
+                                    LocalDate.of(2026, 2, 20), 2030, 3, BaseLevel.PLUSS, "10", "12")))));
+
+    /** Where the demo's recipients live: housing form and base level from a day on. */
+    record DemoHousing(String ref, LocalDate validFrom, int housingForm, BaseLevel baseLevel) {}
+
+    static final Map<String, List<DemoHousing>> HOUSING = Map.of(
+            "re",
+            List.of(
+                    new DemoHousing("DEMO-RE-1", LocalDate.of(2023, 1, 1), 4, BaseLevel.UTVIDET),
+                    new DemoHousing("DEMO-RE-2", LocalDate.of(2023, 5, 15), 4, BaseLevel.UTVIDET),
+                    new DemoHousing("DEMO-RE-3", LocalDate.of(2020, 1, 1), 5, BaseLevel.EKSTRA)),
+            "hof",
+            List.of(
+                    new DemoHousing("DEMO-HOF-1", LocalDate.of(2023, 1, 1), 4, BaseLevel.UTVIDET),
+                    new DemoHousing("DEMO-HOF-1", LocalDate.of(2023, 7, 1), 3, BaseLevel.BASIS),
+                    new DemoHousing("DEMO-HOF-2", LocalDate.of(2023, 8, 1), 4, BaseLevel.UTVIDET),
+                    new DemoHousing("DEMO-HOF-3", LocalDate.of(2019, 1, 1), 2, BaseLevel.BASIS)),
+            "holmestrand",
+            List.of(
+                    new DemoHousing("DEMO-HOL-1", LocalDate.of(2023, 2, 1), 4, BaseLevel.UTVIDET),
+                    new DemoHousing("DEMO-HOL-2", LocalDate.of(2021, 1, 1), 5, BaseLevel.EKSTRA)));
+
     static final String HOME_NAME = "Bofellesskapet Solsiden (demo)";
 
     /**
@@ -163,6 +254,8 @@ public class DemoData {
     private final JointCosts jointCosts;
     private final ClaimSubmissions submissions;
     private final ClaimEstimates estimates;
+    private final NeedService needs;
+    private final HousingService housing;
     private final Clock clock;
 
     public DemoData(
@@ -178,6 +271,8 @@ public class DemoData {
             JointCosts jointCosts,
             ClaimSubmissions submissions,
             ClaimEstimates estimates,
+            NeedService needs,
+            HousingService housing,
             Clock clock) {
         this.enabled = enabled;
         this.registry = registry;
@@ -191,6 +286,8 @@ public class DemoData {
         this.jointCosts = jointCosts;
         this.submissions = submissions;
         this.estimates = estimates;
+        this.needs = needs;
+        this.housing = housing;
         this.clock = clock;
     }
 
@@ -304,6 +401,7 @@ public class DemoData {
             }
         });
         registry.byId("re").ifPresent(re -> acting.run(re, SUBJECT, () -> runningYear(RECIPIENTS.get("re"))));
+        RECIPIENTS.keySet().forEach(tenant -> acting.run(municipality(tenant), SUBJECT, () -> planning(tenant)));
         registry.byId("sandefjord")
                 .ifPresent(sandefjord -> acting.run(sandefjord, SUBJECT, () -> {
                     ownData(SANDEFJORD, YEARS.get(0));
@@ -340,6 +438,27 @@ public class DemoData {
             estimates.saveForecast(year, "2. tertial " + year);
         }
         bookRunningYear(list, year, 9, last);
+    }
+
+    /** A member's register with its conversations, and where its recipients live. */
+    private void planning(String tenant) {
+        for (DemoNeed n : NEEDS.get(tenant)) {
+            needs.create(new NewNeed(n.ref(), n.birthYear(), n.group()), Optional.empty());
+            for (DemoConversation c : n.conversations()) {
+                needs.addConversation(
+                        n.ref(),
+                        new NewConversation(
+                                c.heldOn(),
+                                c.expectedMoveOutYear(),
+                                c.housingForm(),
+                                c.baseLevel(),
+                                c.hoursPerWeekMin() == null ? null : new BigDecimal(c.hoursPerWeekMin()),
+                                c.hoursPerWeekMax() == null ? null : new BigDecimal(c.hoursPerWeekMax())));
+            }
+        }
+        for (DemoHousing h : HOUSING.get(tenant)) {
+            housing.add(h.ref(), new NewHousing(h.validFrom(), h.housingForm(), h.baseLevel()));
+        }
     }
 
     private void bookRunningYear(List<DemoRecipient> list, int year, int from, int to) {

@@ -83,7 +83,7 @@ class HostilePageRequestsTest {
                     .formParam("navn", bad)
                     .post("/app/0716/anslag/prognose")
                     .then()
-                    .statusCode(400)
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"))
                     .body(org.hamcrest.Matchers.containsString("Teksten har et tegn som ikke kan lagres"));
             HtmlPages.as(token)
                     .contentType("application/x-www-form-urlencoded; charset=UTF-8")
@@ -94,7 +94,7 @@ class HostilePageRequestsTest {
                     .formParam("handling", "lagre")
                     .post("/app/0716/anslag/forventning")
                     .then()
-                    .statusCode(400)
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"))
                     .body(org.hamcrest.Matchers.containsString("Teksten har et tegn som ikke kan lagres"));
         }
         Assertions.assertEquals(before, Database.fingerprintExcept("audit_entry"));
