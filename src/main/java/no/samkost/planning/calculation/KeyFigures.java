@@ -88,7 +88,8 @@ public final class KeyFigures {
                 share);
     }
 
-    static BigDecimal median(List<BigDecimal> values) {
+    /** The median, to øre; of an even number, the mean of the two in the middle (half up). */
+    public static BigDecimal median(List<BigDecimal> values) {
         List<BigDecimal> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         if (n % 2 == 1) {

@@ -1,0 +1,123 @@
+package no.samkost.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.samkost.audit.AuditTrail;
+import no.samkost.common.ProblemException;
+import no.samkost.common.ProblemType;
+import no.samkost.planning.calculation.KeyFigures;
+import no.samkost.planning.calculation.Sensitivity;
+import no.samkost.recipients.UserGroup;
+import no.samkost.reimbursement.ClaimService;
+import no.samkost.reimbursement.ClaimView;
+import no.samkost.reimbursement.RuleBook;
+import no.samkost.reimbursement.calculation.GrantCalculator;
+import no.samkost.reimbursement.calculation.GrantRules;
+import no.samkost.reimbursement.calculation.RecipientYear;
+import no.samkost.tenancy.CurrentMunicipality;
+
+/**
+ * The caller's net cost with more or fewer recipients of a group ({@link Sensitivity}): the year's
+ * claim gives where it stands and the group's costs; the added or removed recipient is one of 30
+ * without an intellectual disability or other deductions, whose grant the real calculator gives
+ * under the year's rules.
+ */
+@ApplicationScoped
+@Transactional
+public class SensitivityService {
+
+    /** The age of the recipient added or removed: well within the age limit. */
+    static final int AGE = 30;
+
+    private final EntityManager entityManager;
+    private final ClaimService claims;
+    private final RuleBook rules;
+    private final AuditTrail audit;
+    private final CurrentMunicipality current;
+
+    public SensitivityService(
+            EntityManager entityManager,
+            ClaimService claims,
+            RuleBook rules,
+            AuditTrail audit,
+            CurrentMunicipality current) {
+        this.entityManager = entityManager;
+        this.claims = claims;
+        this.rules = rules;
+        this.audit = audit;
+        this.current = current;
+    }
+
+    public SensitivityView sensitivity(int costYear, UserGroup group, int from, int to, BigDecimal givenCost) {
+        ClaimView claim = claims.claim(costYear, false);
+        if (claim.totals().incompleteRecipients() > 0) {
+            throw new ProblemException(
+                    ProblemType.RULES_INCOMPLETE,
+                    "the grant of " + claim.totals().incompleteRecipients() + " recipient(s) in " + costYear
+                            + " cannot be computed (grant year " + claim.grantYear() + " lacks "
+                            + String.join(", ", claim.rules().missingParameters()) + "), so neither can the net cost");
+        }
+        Map<String, String> groupOf = groups(costYear);
+        List<BigDecimal> groupCosts = claim.recipients().stream()
+                .filter(l -> group == null || group.name().equals(groupOf.get(l.ref())))
+                .map(ClaimView.RecipientLine::costs)
+                .toList();
+        if (from < -groupCosts.size()) {
+            throw ProblemException.invalidField(
+                    "from", "at least -" + groupCosts.size() + ": the group has " + groupCosts.size() + " recipients");
+        }
+        if (givenCost == null && groupCosts.isEmpty()) {
+            throw ProblemException.invalidField(
+                    "annualCost", "no recipient of the group has costs in " + costYear + ": give the annual cost");
+        }
+        BigDecimal annualCost = givenCost != null ? givenCost.setScale(2) : KeyFigures.median(groupCosts);
+        GrantRules yearRules = rules.forGrantYear(costYear + 1).orElseThrow();
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        BigDecimal annualGrant = GrantCalculator.calculate(
+                        yearRules,
+                        new RecipientYear("sensitivity", costYear - AGE, false, annualCost, zero, zero, zero))
+                .grant();
+        Sensitivity.Base base = new Sensitivity.Base(
+                claim.totals().recipients(),
+                groupCosts.size(),
+                claim.totals().costs(),
+                claim.totals().grant());
+        List<SensitivityView.Step> steps = Sensitivity.steps(base, annualCost, annualGrant, from, to).stream()
+                .map(s -> new SensitivityView.Step(s.change(), s.recipients(), s.costs(), s.grant(), s.netCost()))
+                .toList();
+        audit.recordRead("planning.sensitivity.read", "cost year " + costYear + " group " + group);
+        return new SensitivityView(
+                costYear,
+                costYear + 1,
+                group,
+                groupCosts.size(),
+                annualCost,
+                givenCost != null ? "GIVEN" : "MEDIAN",
+                annualGrant,
+                annualCost.subtract(annualGrant),
+                steps);
+    }
+
+    /** The user group of each recipient with costs in the year (one query). */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> groups(int costYear) {
+        Map<String, String> groupOf = new HashMap<>();
+        ((List<Object[]>) entityManager
+                        .createNativeQuery(
+                                """
+                                select r.ref, r.user_group
+                                from cost_year_total t
+                                join recipient r on r.municipality_id = t.municipality_id and r.id = t.recipient_id
+                                where t.municipality_id = :m and t.year = :year""")
+                        .setParameter("m", current.require().id())
+                        .setParameter("year", costYear)
+                        .getResultList())
+                .forEach(row -> groupOf.put((String) row[0], (String) row[1]));
+        return groupOf;
+    }
+}

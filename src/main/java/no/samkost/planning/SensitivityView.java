@@ -1,0 +1,27 @@
+package no.samkost.planning;
+
+import java.math.BigDecimal;
+import java.util.List;
+import no.samkost.recipients.UserGroup;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+        name = "Sensitivity",
+        description = "The municipality's net cost with k more or fewer recipients of a group, each at one annual cost"
+                + " (the group's median in the year's claim, or the one given), after the grant that cost gives")
+public record SensitivityView(
+        int costYear,
+        int grantYear,
+        @Schema(nullable = true, description = "the group; absent: recipients of every group") UserGroup userGroup,
+        int groupRecipients,
+        @Schema(description = "each recipient added or removed costs this a year") BigDecimal annualCost,
+        @Schema(description = "MEDIAN (of the group's recipients this year) or GIVEN") String annualCostBasis,
+        @Schema(description = "the grant of one such recipient: the state's share of the change")
+                BigDecimal annualGrant,
+        @Schema(description = "annualCost - annualGrant: what one recipient more costs the municipality")
+                BigDecimal marginalNetCost,
+        List<Step> steps) {
+
+    @Schema(name = "SensitivityStep")
+    public record Step(int change, int recipients, BigDecimal costs, BigDecimal grant, BigDecimal netCost) {}
+}

@@ -1,0 +1,47 @@
+package no.samkost.planning.calculation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A municipality's net cost (costs - grant) with k more or fewer recipients of a group, each at
+ * one annual cost (the group's median, or one given). The grant is per recipient (each has its own
+ * threshold), so every recipient added or removed changes the costs by the annual cost and the grant
+ * by that cost's grant: the effect is linear in k, and above the threshold the state carries the
+ * rate (80 %) of each krone. Plain Java; the grant of the annual cost is the caller's (the real
+ * calculator's).
+ */
+public final class Sensitivity {
+
+    private Sensitivity() {}
+
+    /** Where the year stands: the whole municipality's figures, and the group's recipients. */
+    public record Base(int recipients, int groupRecipients, BigDecimal costs, BigDecimal grant) {}
+
+    /** One step: k recipients more (negative: fewer) than today. */
+    public record Step(int change, int recipients, BigDecimal costs, BigDecimal grant, BigDecimal netCost) {}
+
+    /**
+     * @param annualCost the cost of each recipient added or removed
+     * @param annualGrant the grant that cost gives (under the year's rules)
+     * @param from at least {@code -base.groupRecipients()}
+     */
+    public static List<Step> steps(Base base, BigDecimal annualCost, BigDecimal annualGrant, int from, int to) {
+        Objects.requireNonNull(annualCost, "annualCost");
+        Objects.requireNonNull(annualGrant, "annualGrant");
+        if (from > to || from < -base.groupRecipients()) {
+            throw new IllegalArgumentException(
+                    "from " + from + " to " + to + " with " + base.groupRecipients() + " recipients in the group");
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int k = from; k <= to; k++) {
+            BigDecimal n = BigDecimal.valueOf(k);
+            BigDecimal costs = base.costs().add(annualCost.multiply(n));
+            BigDecimal grant = base.grant().add(annualGrant.multiply(n));
+            steps.add(new Step(k, base.recipients() + k, costs, grant, costs.subtract(grant)));
+        }
+        return List.copyOf(steps);
+    }
+}
