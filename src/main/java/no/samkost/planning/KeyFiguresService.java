@@ -10,13 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.samkost.audit.AuditTrail;
-import no.samkost.common.ProblemException;
-import no.samkost.common.ProblemType;
 import no.samkost.planning.calculation.HousingDemand;
 import no.samkost.planning.calculation.KeyFigures;
 import no.samkost.recipients.UserGroup;
 import no.samkost.reimbursement.ClaimService;
 import no.samkost.reimbursement.ClaimView;
+import no.samkost.reimbursement.RuleBook;
 import no.samkost.reimbursement.calculation.ValueStatus;
 import no.samkost.tenancy.CurrentMunicipality;
 import no.samkost.tenancy.Municipality;
@@ -35,13 +34,19 @@ public class KeyFiguresService {
 
     private final EntityManager entityManager;
     private final ClaimService claims;
+    private final RuleBook rules;
     private final AuditTrail audit;
     private final CurrentMunicipality current;
 
     public KeyFiguresService(
-            EntityManager entityManager, ClaimService claims, AuditTrail audit, CurrentMunicipality current) {
+            EntityManager entityManager,
+            ClaimService claims,
+            RuleBook rules,
+            AuditTrail audit,
+            CurrentMunicipality current) {
         this.entityManager = entityManager;
         this.claims = claims;
+        this.rules = rules;
         this.audit = audit;
         this.current = current;
     }
@@ -57,14 +62,11 @@ public class KeyFiguresService {
         for (int year = from; year <= to; year++) {
             ValueStatus status = null;
             Map<String, BigDecimal> grants = new HashMap<>();
-            try {
+            // Checked first: a claim that throws for want of rules would mark the transaction rollback-only.
+            if (rules.forGrantYear(year + 1).isPresent()) {
                 ClaimView claim = claims.claim(year, false);
                 status = claim.rules().status();
                 claim.recipients().forEach(l -> grants.put(l.ref(), l.grant()));
-            } catch (ProblemException noRules) {
-                if (noRules.type() != ProblemType.NOT_FOUND) {
-                    throw noRules;
-                }
             }
             List<KeyFigures.Line> lines = new ArrayList<>();
             for (Object[] row : byYear.getOrDefault(year, List.of())) {

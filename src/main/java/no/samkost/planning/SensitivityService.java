@@ -15,7 +15,6 @@ import no.samkost.planning.calculation.Sensitivity;
 import no.samkost.recipients.UserGroup;
 import no.samkost.reimbursement.ClaimService;
 import no.samkost.reimbursement.ClaimView;
-import no.samkost.reimbursement.RuleBook;
 import no.samkost.reimbursement.calculation.GrantCalculator;
 import no.samkost.reimbursement.calculation.GrantRules;
 import no.samkost.reimbursement.calculation.RecipientYear;
@@ -36,19 +35,13 @@ public class SensitivityService {
 
     private final EntityManager entityManager;
     private final ClaimService claims;
-    private final RuleBook rules;
     private final AuditTrail audit;
     private final CurrentMunicipality current;
 
     public SensitivityService(
-            EntityManager entityManager,
-            ClaimService claims,
-            RuleBook rules,
-            AuditTrail audit,
-            CurrentMunicipality current) {
+            EntityManager entityManager, ClaimService claims, AuditTrail audit, CurrentMunicipality current) {
         this.entityManager = entityManager;
         this.claims = claims;
-        this.rules = rules;
         this.audit = audit;
         this.current = current;
     }
@@ -76,7 +69,8 @@ public class SensitivityService {
                     "annualCost", "no recipient of the group has costs in " + costYear + ": give the annual cost");
         }
         BigDecimal annualCost = givenCost != null ? givenCost.setScale(2) : KeyFigures.median(groupCosts);
-        GrantRules yearRules = rules.forGrantYear(costYear + 1).orElseThrow();
+        // The claim's own rules (a signed year's snapshot's), so the steps and the base agree.
+        GrantRules yearRules = claim.rules().asRules();
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
         BigDecimal annualGrant = GrantCalculator.calculate(
                         yearRules,

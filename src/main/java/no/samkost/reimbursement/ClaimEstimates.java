@@ -23,8 +23,6 @@ import no.samkost.reimbursement.calculation.ClaimEstimate;
 import no.samkost.reimbursement.calculation.GrantRules;
 import no.samkost.reimbursement.calculation.GrantVariance;
 import no.samkost.reimbursement.calculation.RecipientYear;
-import no.samkost.reimbursement.calculation.RuleProvenance;
-import no.samkost.reimbursement.calculation.ValueStatus;
 import no.samkost.tenancy.CurrentMunicipality;
 
 /**
@@ -323,7 +321,7 @@ public class ClaimEstimates {
                         l.total().userPayments()))
                 .toList();
         GrantVariance.Result result = GrantVariance.explain(
-                new GrantVariance.Side(rules(forecast.rules()), expected),
+                new GrantVariance.Side(forecast.rules().asRules(), expected),
                 new GrantVariance.Side(claim.rules(), claim.recipients()));
         audit.recordRead("claim.variance.read", "cost year " + costYear + " forecast " + forecastId);
         return new VarianceView(
@@ -339,18 +337,6 @@ public class ClaimEstimates {
                 result.parts().entrySet().stream()
                         .map(e -> new VarianceView.Part(e.getKey(), e.getValue()))
                         .toList());
-    }
-
-    /** A rule set's values as an answer showed them (a forecast's or a claim's snapshot). */
-    static GrantRules rules(RulesView r) {
-        return new GrantRules(
-                r.grantYear(),
-                r.threshold(),
-                r.compensationRate(),
-                r.intellectualDisabilityDeduction(),
-                r.intellectualDisabilityBornOnOrBefore(),
-                r.eligibleBornOnOrAfter(),
-                RuleProvenance.of(r.status() == null ? ValueStatus.SECONDARY : r.status(), r.source()));
     }
 
     private ClaimForecast find(int costYear, UUID id) {

@@ -114,7 +114,7 @@ public class ClaimService {
         Map<String, CostLedger.RecipientYearTotals> register = new java.util.HashMap<>();
         totals.forEach(t -> register.put(t.ref(), t));
         return new ClaimSide(
-                ClaimEstimates.rules(frozen.rules()),
+                frozen.rules().asRules(),
                 frozen.recipients().stream()
                         .map(line -> {
                             CostLedger.RecipientYearTotals known = register.get(line.ref());

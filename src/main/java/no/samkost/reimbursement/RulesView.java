@@ -61,6 +61,22 @@ public record RulesView(
         }
     }
 
+    /**
+     * The values as an answer showed them (a forecast's or a claim's snapshot), to compute with
+     * again: the provenance is the answer's status and source only.
+     */
+    public GrantRules asRules() {
+        return new GrantRules(
+                grantYear,
+                threshold,
+                compensationRate,
+                intellectualDisabilityDeduction,
+                intellectualDisabilityBornOnOrBefore,
+                eligibleBornOnOrAfter,
+                no.samkost.reimbursement.calculation.RuleProvenance.of(
+                        status == null ? ValueStatus.SECONDARY : status, source));
+    }
+
     public static RulesView of(GrantRules r) {
         Map<String, ValueSource> values = new LinkedHashMap<>();
         for (String parameter : r.presentParameters()) {

@@ -112,6 +112,25 @@ class KeyFiguresApiTest {
                 rows[1]);
     }
 
+    /** Years before the rule book's first grant year have no grant, and say so; the rest still answer. */
+    @Test
+    void yearsWithoutRulesHaveNoGrantAndNoStatus() {
+        JsonPath figures = given().auth()
+                .oauth2(Tokens.viewer(HOLMESTRAND))
+                .queryParam("from", 2005)
+                .queryParam("to", 2008)
+                .get("/api/v1/municipalities/{code}/key-figures", HOLMESTRAND)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(Money.exactPaths());
+        assertEquals(4, figures.getList("years").size());
+        assertEquals(null, (Object) figures.get("years[0].rulesStatus"), "grant year 2006");
+        assertEquals(null, (Object) figures.get("years[1].rulesStatus"), "grant year 2007");
+        assertEquals("PATTERN", figures.getString("years[2].rulesStatus"), "grant year 2008");
+    }
+
     @Test
     void yearsOutOfRangeAreNamed() {
         for (String[] bad : new String[][] {{"to", "1999", "to"}, {"from", "2030", "from"}, {"from", "2000", "from"}}) {
