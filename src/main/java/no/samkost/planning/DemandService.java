@@ -85,14 +85,11 @@ public class DemandService {
                 .createNativeQuery(
                         """
                         select r.birth_year,
-                               (select h.housing_form from recipient_housing h
-                                where h.municipality_id = r.municipality_id and h.recipient_id = r.id
-                                  and h.valid_from <= :day
-                                order by h.valid_from desc, h.recorded_at desc
-                                limit 1)
+                               %s
                         from cost_year_total t
                         join recipient r on r.municipality_id = t.municipality_id and r.id = t.recipient_id
-                        where t.municipality_id = :m and t.year = :year""")
+                        where t.municipality_id = :m and t.year = :year"""
+                                .formatted(HousingSql.formOn(":day")))
                 .setParameter("day", LocalDate.of(firstYear, 1, 1))
                 .setParameter("m", current.require().id())
                 .setParameter("year", firstYear - 1)

@@ -105,14 +105,11 @@ public class KeyFiguresService {
                 .createNativeQuery(
                         """
                         select t.year, r.ref, r.user_group, t.direct_wage_costs,
-                               (select h.housing_form from recipient_housing h
-                                where h.municipality_id = r.municipality_id and h.recipient_id = r.id
-                                  and h.valid_from <= make_date(t.year, 12, 31)
-                                order by h.valid_from desc, h.recorded_at desc
-                                limit 1)
+                               %s
                         from cost_year_total t
                         join recipient r on r.municipality_id = t.municipality_id and r.id = t.recipient_id
-                        where t.municipality_id = :m and t.year between :from and :to""")
+                        where t.municipality_id = :m and t.year between :from and :to"""
+                                .formatted(HousingSql.formOn("make_date(t.year, 12, 31)")))
                 .setParameter("m", municipality)
                 .setParameter("from", from)
                 .setParameter("to", to)

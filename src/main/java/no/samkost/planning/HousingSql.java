@@ -1,0 +1,21 @@
+package no.samkost.planning;
+
+/** SQL the planning queries share: where a recipient lives on a day. */
+final class HousingSql {
+
+    private HousingSql() {}
+
+    /**
+     * The housing form of recipient {@code r} on the day {@code day} (an SQL expression): the row
+     * with the latest day on or before it, and for one day the one recorded last; null if none.
+     */
+    static String formOn(String day) {
+        return """
+                (select h.housing_form from recipient_housing h
+                 where h.municipality_id = r.municipality_id and h.recipient_id = r.id
+                   and h.valid_from <= %s
+                 order by h.valid_from desc, h.recorded_at desc
+                 limit 1)"""
+                .formatted(day);
+    }
+}
