@@ -9,8 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import no.samkost.common.ProblemException;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,16 +51,8 @@ public class DemandResource {
             @QueryParam("yearlyExitRate")
                     @Parameter(description = "0 to 1 with at most 4 decimals, e.g. 0.05; default 0")
                     String yearlyExitRate) {
-        int first = from != null
-                ? from
-                : LocalDate.now(clock.withZone(ZoneId.of("Europe/Oslo"))).getYear();
-        if (first < 2000 || first > 2100) {
-            throw ProblemException.invalidField("from", "a year from 2000 to 2100");
-        }
-        int count = years != null ? years : 5;
-        if (count < 1 || count > 15) {
-            throw ProblemException.invalidField("years", "from 1 to 15");
-        }
+        int first = PlanningYears.firstYear(from, clock);
+        int count = PlanningYears.years(years, 5);
         BigDecimal rate = BigDecimal.ZERO;
         if (yearlyExitRate != null) {
             if (!RATE.matcher(yearlyExitRate).matches()) {

@@ -111,6 +111,15 @@ public class RuleBook {
         return request != null && (request.yearlyWageGrowth() != null || request.yearlyExtraStep() != null);
     }
 
+    /**
+     * The rules of a grant year under a plan's own assumptions, reaching {@link
+     * RuleProjection#PLANNING_YEARS_AHEAD} past the newest entry: a scenario looks further ahead
+     * than a claim ever needs.
+     */
+    public Optional<GrantRules> forPlanning(int grantYear, ProjectionAssumptions assumptions) {
+        return RuleProjection.complete(byGrantYear, grantYear, assumptions, RuleProjection.PLANNING_YEARS_AHEAD);
+    }
+
     /** The rules of a grant year under the default assumptions. */
     public Optional<GrantRules> forGrantYear(int grantYear) {
         return Optional.ofNullable(underDefaults.get(grantYear));

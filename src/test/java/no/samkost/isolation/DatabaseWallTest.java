@@ -138,6 +138,21 @@ class DatabaseWallTest {
                         returning municipality_id, id)
                     insert into need_conversation (municipality_id, need_id, id, held_on, recorded_at, recorded_by)
                     select municipality_id, id, gen_random_uuid(), date '2024-03-01', now(), 'wall' from entry""");
+            // A name of the municipality's own for base level PLUSS, and a scenario.
+            s.execute(
+                    """
+                    insert into housing_name (municipality_id, kind, code, name, updated_at, updated_by)
+                    select m, 'BASE_LEVEL', 'PLUSS', 'Wall', now(), 'wall' from unnest(array['re', 'hof']) m
+                    on conflict do nothing""");
+            s.execute(
+                    """
+                    insert into scenario (municipality_id, id, name, yearly_wage_growth, yearly_extra_step,
+                                          yearly_exit_rate, parameters, version, created_at, created_by, updated_at,
+                                          updated_by)
+                    select m, gen_random_uuid(), 'wall ' || md5(random()::text), 0.04, 0, 0,
+                           '{"annualCosts":[],"newResidentForms":[],"jointServiceMoves":[],"savings":[]}', 0, now(),
+                           'wall', now(), 'wall'
+                    from unnest(array['re', 'hof']) m""");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -529,7 +544,11 @@ class DatabaseWallTest {
     /** Tenant tables whose rows are current state, not history, so the service may delete them: why. */
     static final Map<String, String> DELETABLE = Map.of(
             "estimate_override",
-            "a coordinator's current expectation for a recipient; each change and drop is in the audit trail");
+            "a coordinator's current expectation for a recipient; each change and drop is in the audit trail",
+            "housing_name",
+            "a municipality's own name for a housing form or base level; deleting it restores the default",
+            "scenario",
+            "a planning scenario: assumptions, not a record; its changes and deletion are in the audit trail");
 
     @Test
     void theServiceCannotDeleteHistory() throws SQLException {
@@ -611,9 +630,11 @@ class DatabaseWallTest {
      * Keys the service may set after a row exists, each for a reason: a joint service may be renamed
      * (its id is what everything names); a register entry is linked to the recipient it became once
      * it becomes one (the link's key includes the municipality, which is not updatable, so it can
-     * only name the same municipality's recipient).
+     * only name the same municipality's recipient); a scenario may be renamed (its id is what
+     * projections and comparisons name).
      */
-    static final List<String> RENAMABLE_UNIQUE_COLUMNS = List.of("joint_service.name", "need.recipient_id");
+    static final List<String> RENAMABLE_UNIQUE_COLUMNS =
+            List.of("joint_service.name", "need.recipient_id", "scenario.name");
 
     @Test
     void noKeyColumnCanBeUpdatedByTheService() throws SQLException {

@@ -113,7 +113,7 @@ class OpenApiIsolationTest {
     void theSameRequestsSucceedOnTheCallersOwnPath() {
         try {
             for (Operation operation : municipalityOperations()) {
-                Own fresh = new Own(HOF, hof.ref(), hof.costLineId(), hof.forecastId(), hof.needRef());
+                Own fresh = hof.on(HOF);
                 OpenApiWalk.readyFor(operation, fresh);
                 Response response = call(operation, HOF, hof, fresh);
                 int status = response.statusCode();
@@ -151,7 +151,7 @@ class OpenApiIsolationTest {
     void everyCooperationOperationRefusesANonMember() throws Exception {
         List<Operation> scoped = cooperationOperations();
         assertTrue(scoped.size() >= 10, "the walk must find the cooperation endpoints, found " + scoped);
-        Own sandefjord = new Own(SANDEFJORD, re.ref(), re.costLineId(), re.forecastId(), re.needRef());
+        Own sandefjord = re.on(SANDEFJORD);
         for (Operation operation : scoped) {
             Map<String, String> before = Database.fingerprint();
             Response response = call(operation, SANDEFJORD, sandefjord, sandefjord);
@@ -167,7 +167,7 @@ class OpenApiIsolationTest {
 
     @Test
     void theSameCooperationRequestsSucceedForTheHost() {
-        Own holmestrand = new Own(HOLMESTRAND, re.ref(), re.costLineId(), re.forecastId(), re.needRef());
+        Own holmestrand = re.on(HOLMESTRAND);
         for (Operation operation : cooperationOperations()) {
             Response response = call(operation, HOLMESTRAND, holmestrand, holmestrand);
             int status = response.statusCode();

@@ -24,8 +24,17 @@ public final class OpenApiWalk {
 
     public static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** Path parameters the walks know how to fill; a new one must be taught here, on purpose. */
-    public static final Set<String> KNOWN_PARAMETERS =
-            Set.of("code", "ref", "id", "costYear", "grantYear", "serviceId", "placementId", "forecastId", "needRef");
+    public static final Set<String> KNOWN_PARAMETERS = Set.of(
+            "code",
+            "ref",
+            "id",
+            "costYear",
+            "grantYear",
+            "serviceId",
+            "placementId",
+            "forecastId",
+            "needRef",
+            "scenarioId");
 
     /**
      * Operations only the auditor may call, by operationId: the walks call them with an auditor's
@@ -84,7 +93,20 @@ public final class OpenApiWalk {
      * A municipality's data requests can name: a recipient, one of its cost lines, a forecast of
      * 2023, an entry of its future-needs register.
      */
-    public record Own(String code, String ref, String costLineId, String forecastId, String needRef) {}
+    public record Own(
+            String code,
+            String ref,
+            String costLineId,
+            String forecastId,
+            String needRef,
+            String scenarioId,
+            String spareScenarioId) {
+
+        /** The same data, read and written on another municipality's path. */
+        public Own on(String otherCode) {
+            return new Own(otherCode, ref, costLineId, forecastId, needRef, scenarioId, spareScenarioId);
+        }
+    }
 
     /**
      * The host's data in 3k that requests can name: a service, placements in it (one per step that
@@ -200,7 +222,15 @@ public final class OpenApiWalk {
                 .path("id");
         String needRef = Api.uniqueRef("WALKNEED");
         Api.need(code, needRef);
-        return new Own(code, ref, id, forecast, needRef);
+        // A second scenario for the walk's DELETE, so that the projection still finds the first.
+        return new Own(
+                code,
+                ref,
+                id,
+                forecast,
+                needRef,
+                Api.scenario(code, Api.uniqueRef("WALK")),
+                Api.scenario(code, Api.uniqueRef("WALK")));
     }
 
     public List<Operation> operations() {
@@ -236,6 +266,9 @@ public final class OpenApiWalk {
                 .replace("{placementId}", threeK.placementId(operation))
                 .replace("{forecastId}", named.forecastId())
                 .replace("{needRef}", named.needRef())
+                .replace(
+                        "{scenarioId}",
+                        operation.method().equals("delete") ? named.spareScenarioId() : named.scenarioId())
                 .replace("{costYear}", operation.path().contains("/submission") ? "" + SIGN_OFF_YEAR : "2023")
                 .replace("{grantYear}", "2024");
     }
@@ -273,19 +306,34 @@ public final class OpenApiWalk {
             }
             request = request.contentType("application/json").body(body.toString());
         }
+        for (Map.Entry<String, String> required :
+                requiredQuery(operation, named).entrySet()) {
+            request = request.queryParam(required.getKey(), required.getValue());
+        }
+        return request.request(operation.method().toUpperCase(), url(operation, pathCode, named));
+    }
+
+    /** A valid value of each query parameter {@code operation} requires, naming {@code named}'s data. */
+    public static Map<String, String> requiredQuery(Operation operation, Own named) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
         for (JsonNode parameter : operation.spec().path("parameters")) {
             if ("query".equals(parameter.path("in").asText())
                     && parameter.path("required").asBoolean(false)) {
                 String name = parameter.path("name").asText();
-                String value = "forecast".equals(name) ? named.forecastId() : REQUIRED_QUERY_VALUES.get(name);
+                String value =
+                        switch (name) {
+                            case "forecast" -> named.forecastId();
+                            case "scenarios" -> named.scenarioId() + "," + named.scenarioId();
+                            default -> REQUIRED_QUERY_VALUES.get(name);
+                        };
                 if (value == null) {
                     throw new AssertionError(operation + ": teach the walk a valid value of the required query "
                             + "parameter '" + name + "' (REQUIRED_QUERY_VALUES)");
                 }
-                request = request.queryParam(name, value);
+                values.put(name, value);
             }
         }
-        return request.request(operation.method().toUpperCase(), url(operation, pathCode, named));
+        return values;
     }
 
     /** A valid value for each required query parameter an operation may declare. */

@@ -54,6 +54,20 @@ public final class HousingDemand {
     public record Year(int year, Map<String, BigDecimal> byHousingForm, BigDecimal total) {}
 
     /**
+     * How much of a person is expected to be there in {@code year}: 0 before it starts (its {@code
+     * fromYear}, or the first year if that is later) and once past the age limit ({@code
+     * earliestBirthYear}), else {@code stays}^(years since it started).
+     */
+    public static BigDecimal presence(
+            int firstYear, int fromYear, int birthYear, int year, int earliestBirthYear, BigDecimal stays) {
+        int start = Math.max(firstYear, fromYear);
+        if (year < start || birthYear < earliestBirthYear) {
+            return BigDecimal.ZERO;
+        }
+        return stays.pow(year - start);
+    }
+
+    /**
      * @param ageLimit for a year, the earliest birth year still within the age limit
      * @param yearlyExitRate 0 to 1
      */
@@ -73,13 +87,13 @@ public final class HousingDemand {
             COLUMNS.forEach(c -> exact.put(c, BigDecimal.ZERO));
             int limit = ageLimit.applyAsInt(year);
             for (Person p : people) {
-                int start = Math.max(firstYear, p.fromYear());
-                if (year < start || p.birthYear() < limit) {
+                BigDecimal present = presence(firstYear, p.fromYear(), p.birthYear(), year, limit, stays);
+                if (present.signum() == 0) {
                     continue;
                 }
                 String column =
                         p.housingForm() == null ? UNKNOWN : p.housingForm().toString();
-                exact.merge(column, stays.pow(year - start), BigDecimal::add);
+                exact.merge(column, present, BigDecimal::add);
             }
             Map<String, BigDecimal> rounded = new LinkedHashMap<>();
             BigDecimal total = BigDecimal.ZERO.setScale(2);

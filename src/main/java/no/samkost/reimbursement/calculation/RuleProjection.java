@@ -37,10 +37,22 @@ public final class RuleProjection {
 
     private RuleProjection() {}
 
+    /**
+     * A planning projection (a scenario over up to 15 cost years from today) reaches this far; the
+     * rule book's own answers stop at {@link #MAX_YEARS_AHEAD}.
+     */
+    public static final int PLANNING_YEARS_AHEAD = 25;
+
     /** The rules of {@code grantYear}, or empty when it is outside the book's reach. */
     public static Optional<GrantRules> complete(
             NavigableMap<Integer, RuleEntry> book, int grantYear, ProjectionAssumptions assumptions) {
-        if (book.isEmpty() || grantYear < book.firstKey() || grantYear > book.lastKey() + MAX_YEARS_AHEAD) {
+        return complete(book, grantYear, assumptions, MAX_YEARS_AHEAD);
+    }
+
+    /** As {@link #complete(NavigableMap, int, ProjectionAssumptions)}, reaching {@code yearsAhead}. */
+    public static Optional<GrantRules> complete(
+            NavigableMap<Integer, RuleEntry> book, int grantYear, ProjectionAssumptions assumptions, int yearsAhead) {
+        if (book.isEmpty() || grantYear < book.firstKey() || grantYear > book.lastKey() + yearsAhead) {
             return Optional.empty();
         }
         RuleEntry own = book.get(grantYear);
