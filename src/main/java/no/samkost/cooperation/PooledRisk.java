@@ -14,7 +14,6 @@ import no.samkost.cooperation.api.RiskView.RiskDistribution;
 import no.samkost.cooperation.api.RiskView.RiskFigures;
 import no.samkost.cooperation.api.RiskView.RiskInputs;
 import no.samkost.cooperation.api.RiskView.RiskMemberView;
-import no.samkost.cooperation.api.RiskView.RiskRules;
 import no.samkost.cooperation.api.RiskView.RiskYear;
 import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.SmallNumbers;
@@ -29,6 +28,7 @@ import no.samkost.planning.calculation.RiskScenario;
 import no.samkost.planning.calculation.Staffing;
 import no.samkost.reimbursement.ProjectionRequest;
 import no.samkost.reimbursement.RuleBook;
+import no.samkost.reimbursement.RulesView;
 import no.samkost.reimbursement.calculation.GrantRules;
 import no.samkost.reimbursement.calculation.ProjectionAssumptions;
 import no.samkost.reimbursement.calculation.RuleProjection;
@@ -41,8 +41,9 @@ import no.samkost.tenancy.Cooperation;
  * connection.
  *
  * <p>What another member's user sees of a member: only simulated distributions, and the inputs
- * that rest on at least {@code minimumCellSize} recipients and register youths, never the annual
- * costs themselves (each is one person's). A member whose figures rest on fewer is hidden whole,
+ * that rest on at least {@code minimumCellSize} recipients (the register's counts only when they
+ * count at least as many youths), never the annual costs themselves (each is one person's). A
+ * member whose figures rest on fewer recipients is hidden whole,
  * inputs and distributions: with few recipients and no arrivals, a simulated year's median is one
  * recipient's net cost, from which the grant formula gives the cost back. The totals follow
  * {@link SmallNumbers}: hidden when the hidden members together rest on fewer than k, since a
@@ -51,11 +52,16 @@ import no.samkost.tenancy.Cooperation;
 @ApplicationScoped
 public class PooledRisk {
 
-    static final String HIDDEN = "rests on fewer than %d recipients and register youths, or would let such figures"
-            + " be worked out from the total";
+    static final String HIDDEN =
+            "rests on fewer than %d recipients, or would let such figures be worked out from the" + " total";
+    static final String FEW_YOUTHS = "rests on fewer than %d youths of the member's future-needs register";
+
+    /** The inputs that count the register's youths: the arrival rate less the history's gives their number. */
+    static final List<String> REGISTER_FIELDS = List.of("registerArrivals", "registerArrivalRate", "arrivalRate");
+
     static final String OWN_ONLY = "each annual cost is one recipient's: shown to its own municipality only";
-    static final String TOTAL_HIDDEN = "the hidden members together rest on fewer than %d recipients and register"
-            + " youths: the total less the members shown would reveal them";
+    static final String TOTAL_HIDDEN = "the hidden members together rest on fewer than %d recipients: the total less"
+            + " the members shown would reveal them";
 
     /** The service's own assumptions, beside the simulation's ({@link RiskPooling#ASSUMPTIONS}). */
     static final List<String> ASSUMPTIONS = List.of(
@@ -126,7 +132,7 @@ public class PooledRisk {
                 viewer,
                 k,
                 read.members().stream()
-                        .map(m -> new SmallNumbers.Member(m.municipality().code(), m.restsOn()))
+                        .map(m -> new SmallNumbers.Member(m.municipality().code(), m.recipientsInHistory()))
                         .toList(),
                 false);
         List<SuppressedCell> suppressed = new ArrayList<>();
@@ -144,14 +150,21 @@ public class PooledRisk {
                 continue;
             }
             boolean own = code.equals(viewer);
+            boolean fewYouths =
+                    !own && m.derived().registerArrivals() > 0 && m.derived().registerArrivals() < k;
             if (!own) {
                 suppressed.add(new SuppressedCell(code, "inputs.annualCosts", OWN_ONLY));
+            }
+            if (fewYouths) {
+                for (String field : REGISTER_FIELDS) {
+                    suppressed.add(new SuppressedCell(code, "inputs." + field, FEW_YOUTHS.formatted(k)));
+                }
             }
             if (m.derived().arrivalsUncosted()) {
                 notes.add(code + ": arrivals cannot be costed without annual costs in the history years;"
                         + " simulated with none.");
             }
-            rows.add(new RiskMemberView(code, inputs(m, own), figures(byCode.get(code))));
+            rows.add(new RiskMemberView(code, inputs(m, own, fewYouths), figures(byCode.get(code))));
         }
         RiskFigures total = null;
         if (hidden.totalsHidden()) {
@@ -186,7 +199,7 @@ public class PooledRisk {
                         assumptions.yearlyWageGrowth(),
                         assumptions.yearlyExtraStep(),
                         "costs are simulated in today's prices, so the threshold grows only by the extra step"),
-                rulesByYear.stream().map(PooledRisk::rules).toList(),
+                rulesByYear.stream().map(RulesView::of).toList(),
                 rows,
                 total,
                 suppressed,
@@ -227,19 +240,7 @@ public class PooledRisk {
         return list;
     }
 
-    private static RiskRules rules(GrantRules r) {
-        return new RiskRules(
-                r.grantYear(),
-                r.costYear(),
-                r.threshold(),
-                r.compensationRate(),
-                r.intellectualDisabilityDeduction(),
-                r.intellectualDisabilityBornOnOrBefore(),
-                r.eligibleBornOnOrAfter(),
-                r.status().name());
-    }
-
-    private static RiskInputs inputs(MemberData m, boolean own) {
+    private static RiskInputs inputs(MemberData m, boolean own, boolean fewYouths) {
         MemberHistory.Derived d = m.derived();
         BigDecimal mean = d.annualCosts().isEmpty()
                 ? null
@@ -252,9 +253,9 @@ public class PooledRisk {
                 d.historyYearsWithData(),
                 d.historyArrivals(),
                 d.historyArrivalRate(),
-                d.registerArrivals(),
-                d.registerArrivalRate(),
-                d.arrivalRate(),
+                fewYouths ? null : d.registerArrivals(),
+                fewYouths ? null : d.registerArrivalRate(),
+                fewYouths ? null : d.arrivalRate(),
                 d.exitProbability(),
                 d.exitBasis().name(),
                 d.exitHistoryRecipientYears(),

@@ -33,11 +33,11 @@ class RiskData {
     /**
      * One member's inputs.
      *
-     * @param recipientsInHistory recipients with costs in the history years
-     * @param restsOn what the member's figures rest on for the small-number rule: those recipients
-     *     and the register's youths counted as arrivals
+     * @param recipientsInHistory recipients with costs in the history years: what the member's
+     *     figures rest on for the small-number rule (the register's youths bring no cost of their
+     *     own, so they make no recipient's cost harder to tell)
      */
-    record MemberData(Municipality municipality, MemberHistory.Derived derived, int recipientsInHistory, int restsOn) {}
+    record MemberData(Municipality municipality, MemberHistory.Derived derived, int recipientsInHistory) {}
 
     record Read(List<MemberData> members, int unitCapacity, String unitCapacityFrom) {}
 
@@ -114,7 +114,6 @@ class RiskData {
                             + " cooperation " + c.id() + " at the request of "
                             + cooperations.caller().code());
         }
-        return new MemberData(
-                cooperations.municipality(member), derived, recipients, recipients + derived.registerArrivals());
+        return new MemberData(cooperations.municipality(member), derived, recipients);
     }
 }

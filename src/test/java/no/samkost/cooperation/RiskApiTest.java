@@ -82,14 +82,12 @@ class RiskApiTest {
         return given().auth().oauth2(token).queryParams(query);
     }
 
+    static String body(String token, Map<String, ?> query) {
+        return as(token, query).get(PATH).then().statusCode(200).extract().asString();
+    }
+
     static JsonPath risk(String token, Map<String, ?> query) {
-        return as(token, query)
-                .get(PATH)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .using(Money.exactPaths());
+        return JsonPath.from(body(token, query)).using(Money.exactPaths());
     }
 
     static final Map<String, Object> STILL =
@@ -137,27 +135,12 @@ class RiskApiTest {
     void theSameSeedGivesTheSameAnswerBitForBit() {
         // exits at the default 0.05 (one history year is too thin for the history's): a real draw
         Map<String, Object> query = Map.of("from", 2020, "years", 5, "runs", 500, "historyYears", 1, "seed", 7);
-        String first = as(Tokens.viewer(RE), query)
-                .get(PATH)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        String again = as(Tokens.viewer(RE), query)
-                .get(PATH)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String first = body(Tokens.viewer(RE), query);
+        String again = body(Tokens.viewer(RE), query);
         assertEquals(first, again);
         Map<String, Object> otherSeed = new java.util.HashMap<>(query);
         otherSeed.put("seed", 8);
-        String other = as(Tokens.viewer(RE), otherSeed)
-                .get(PATH)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String other = body(Tokens.viewer(RE), otherSeed);
         assertNotEquals(first, other, "another seed, other draws");
         assertTrue(first.contains("\"exitProbabilityBasis\":\"DEFAULT\""), first);
     }
@@ -183,12 +166,7 @@ class RiskApiTest {
     @Test
     void anotherMemberSeesTheSameSimulationUnderTheSmallNumberRule() {
         Map<String, Object> query = Map.of("from", 2020, "years", 3, "runs", 300, "historyYears", 1, "seed", 11);
-        String hofBody = as(Tokens.viewer(HOF), query)
-                .get(PATH)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String hofBody = body(Tokens.viewer(HOF), query);
         JsonPath hof = JsonPath.from(hofBody).using(Money.exactPaths());
         JsonPath re = risk(Tokens.viewer(RE), query);
         String reRow = "members[" + index(hof, RE) + "]";

@@ -3,6 +3,7 @@ package no.samkost.cooperation.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
+import no.samkost.reimbursement.RulesView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Stand-alone against pooled: each member's simulated yearly net cost, and what the simulation assumed. */
@@ -23,7 +24,7 @@ public record RiskView(
         RiskStaffing staffing,
         RiskRuleProjection ruleProjection,
         @Schema(description = "the rules of each simulated year's grant (grant year = cost year + 1)")
-                List<RiskRules> rules,
+                List<RulesView> rules,
         @Schema(description = "one per member, by municipality code") List<RiskMemberView> members,
         @JsonInclude(JsonInclude.Include.NON_NULL)
                 @Schema(
@@ -47,18 +48,6 @@ public record RiskView(
     @Schema(name = "RiskRuleProjection", description = "how grant years without figures are projected")
     public record RiskRuleProjection(BigDecimal yearlyWageGrowth, BigDecimal yearlyExtraStep, String why) {}
 
-    @Schema(name = "RiskRules")
-    public record RiskRules(
-            int grantYear,
-            int costYear,
-            BigDecimal threshold,
-            BigDecimal compensationRate,
-            BigDecimal intellectualDisabilityDeduction,
-            int intellectualDisabilityBornOnOrBefore,
-            int eligibleBornOnOrAfter,
-            @Schema(description = "VERIFIED, SECONDARY, PATTERN or PROJECTED: the weakest of its values")
-                    String status) {}
-
     @Schema(name = "RiskMember")
     public record RiskMemberView(
             String municipality,
@@ -81,10 +70,16 @@ public record RiskView(
             @Schema(description = "recipients whose first year with costs was a history year after the first")
                     int historyArrivals,
             BigDecimal historyArrivalRate,
-            @Schema(description = "ACTIVE register entries expected to move out by the last simulated year")
-                    int registerArrivals,
-            BigDecimal registerArrivalRate,
-            @Schema(description = "new recipients a year: the history's rate plus the register's")
+            @Schema(
+                            nullable = true,
+                            description = "ACTIVE register entries expected to move out by the last simulated year;"
+                                    + " null for another member's register of fewer youths than minimumCellSize")
+                    Integer registerArrivals,
+            @Schema(nullable = true, description = "null as registerArrivals") BigDecimal registerArrivalRate,
+            @Schema(
+                            nullable = true,
+                            description = "new recipients a year: the history's rate plus the register's; null as"
+                                    + " registerArrivals")
                     BigDecimal arrivalRate,
             BigDecimal exitProbability,
             @Schema(description = "HISTORY, DEFAULT or GIVEN") String exitProbabilityBasis,
