@@ -1,4 +1,4 @@
-package no.samkost.costs;
+package no.samkost.common;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,29 +10,29 @@ import java.util.List;
  * holds more than one record in memory. Quoted fields may hold commas, quotes ("") and line
  * breaks; CRLF and LF both end a record; a leading byte order mark is skipped.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     /** A record whose quotes are unbalanced or that is absurdly long. */
-    static final class MalformedRecord extends Exception {
+    public static final class MalformedRecord extends Exception {
         MalformedRecord(String message) {
             super(message);
         }
     }
 
-    static final int MAX_FIELD = 10_000;
+    public static final int MAX_FIELD = 10_000;
     /** No record of ours has more; a line of a million commas must not become a million strings. */
-    static final int MAX_FIELDS = 16;
+    public static final int MAX_FIELDS = 16;
 
     private final Reader in;
     private int peeked = -2;
     private boolean first = true;
 
-    CsvRecords(Reader in) {
+    public CsvRecords(Reader in) {
         this.in = in;
     }
 
     /** The next record's fields, or null at the end of the input. */
-    List<String> next() throws IOException, MalformedRecord {
+    public List<String> next() throws IOException, MalformedRecord {
         int c = read();
         if (first) {
             first = false;
