@@ -97,7 +97,9 @@ public class CostResource {
                             schema =
                                     @Schema(
                                             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            examples = CostImport.HEADER + "\nR-17,2023-01,DIRECT_WAGES,265000.00,")))
+                                            examples = CostImport.HEADER
+                                                    + "\nR-17,2023-01,DIRECT_WAGES,265000.00,"
+                                                    + "\nR-17,2023-01,DIRECT_WAGES,-1500.00,overtime booked twice")))
     @APIResponse(
             responseCode = "200",
             description = "every row imported",
