@@ -2,11 +2,9 @@ package no.samkost.costs;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,11 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.samkost.audit.AuditTrail;
-import no.samkost.common.BodyLimits;
 import no.samkost.common.CopyRows;
+import no.samkost.common.CsvImports;
 import no.samkost.common.CsvRecords;
-import no.samkost.common.CsvUpload;
-import no.samkost.common.IdempotentRequests;
 import no.samkost.common.ImportResult;
 import no.samkost.common.Problem;
 import no.samkost.common.ProblemException;
@@ -30,7 +26,6 @@ import no.samkost.common.ProblemType;
 import no.samkost.common.RowErrors;
 import no.samkost.tenancy.CurrentMunicipality;
 import no.samkost.tenancy.Municipality;
-import org.hibernate.Session;
 
 /**
  * Imports a CSV of cost lines, all rows or none, streaming: each row is checked as it is read and
@@ -47,23 +42,13 @@ public class CostImport {
     public static final String HEADER = "recipient_ref,period,category,amount,note";
     private static final String OPERATION = "costs.import";
 
-    private final EntityManager entityManager;
-    private final IdempotentRequests idempotency;
+    private final CsvImports imports;
     private final AuditTrail audit;
     private final CurrentMunicipality current;
     private final Clock clock;
-    private final long csvLimit;
 
-    public CostImport(
-            EntityManager entityManager,
-            IdempotentRequests idempotency,
-            AuditTrail audit,
-            CurrentMunicipality current,
-            Clock clock,
-            BodyLimits limits) {
-        this.csvLimit = limits.csv().asLongValue();
-        this.entityManager = entityManager;
-        this.idempotency = idempotency;
+    public CostImport(CsvImports imports, AuditTrail audit, CurrentMunicipality current, Clock clock) {
+        this.imports = imports;
         this.audit = audit;
         this.current = current;
         this.clock = clock;
@@ -77,24 +62,13 @@ public class CostImport {
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "samkost.import.transaction-timeout-seconds")
     public ImportResult importCsv(InputStream body, Optional<String> idempotencyKey) {
-        CsvUpload upload = new CsvUpload(body, csvLimit);
-        Optional<ImportResult> earlier =
-                upload.earlierAnswer(idempotency, OPERATION, idempotencyKey, ImportResult.class);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         Municipality municipality = current.require();
-        UUID importId = UUID.randomUUID();
-        ImportResult result = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try {
-                return stageCheckAndInsert(connection, municipality, importId, upload.records());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        upload.remember(idempotency, OPERATION, idempotencyKey, result);
-        audit.record("cost.import", result.imported() + " lines, import " + importId);
-        return result;
+        return imports.run(
+                OPERATION,
+                body,
+                idempotencyKey,
+                (connection, importId, records) -> stageCheckAndInsert(connection, municipality, importId, records),
+                result -> audit.record("cost.import", result.imported() + " lines, import " + result.importId()));
     }
 
     private ImportResult stageCheckAndInsert(
@@ -147,42 +121,20 @@ public class CostImport {
 
     /** Reads, checks and stages every data row; returns the number of data rows. */
     private long stage(CsvRecords records, CopyRows copy, RowErrors errors) throws IOException, SQLException {
-        List<String> header;
-        try {
-            header = records.next();
-        } catch (CsvRecords.MalformedRecord e) {
-            header = null;
-        }
-        if (header == null
-                || !(String.join(",", header).trim().equals(HEADER)
-                        || String.join(",", header).trim().equals(HEADER.substring(0, HEADER.lastIndexOf(','))))) {
+        Optional<String> header = records.header();
+        if (header.isEmpty()
+                || !(header.get().equals(HEADER)
+                        || header.get().equals(HEADER.substring(0, HEADER.lastIndexOf(','))))) {
             throw new ProblemException(
                     ProblemType.IMPORT_REJECTED,
                     "the first line must be the header " + HEADER + " (note is optional)",
                     List.of(Problem.Violation.field("header", "expected " + HEADER)));
         }
         int latestYear = Year.now(clock).getValue() + 1;
-        long row = 0;
-        while (true) {
-            List<String> fields;
-            row++;
-            try {
-                fields = records.next();
-            } catch (CsvRecords.MalformedRecord e) {
-                errors.add(row, e.getMessage());
-                continue;
-            }
-            if (fields == null) {
-                row--;
-                break;
-            }
-            if (fields.size() == 1 && fields.get(0).isEmpty()) {
-                row--; // an empty line, e.g. at the end of the file (a line of spaces or tabs is a bad row)
-                continue;
-            }
+        return records.eachDataRow(errors, (row, fields) -> {
             if (fields.size() != 4 && fields.size() != 5) {
                 errors.add(row, "expected 4 or 5 columns (" + HEADER + "), found " + fields.size());
-                continue;
+                return;
             }
             CostLineRules.Checked checked = CostLineRules.check(
                     fields.get(0),
@@ -199,13 +151,12 @@ public class CostImport {
                                 checked.issues().stream()
                                         .map(i -> column(i.field()) + ": " + i.message())
                                         .toList()));
-                continue;
+                return;
             }
             // Staged even after a bad row: the recipient check that follows must see every row.
             CostLineRules.ValidLine line = checked.line();
             copy.add(row, line.recipientRef(), line.period().atDay(1), line.category(), line.amount(), line.note());
-        }
-        return row;
+        });
     }
 
     /**

@@ -2,12 +2,10 @@ package no.samkost.planning;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,18 +16,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.samkost.audit.AuditTrail;
-import no.samkost.common.BodyLimits;
 import no.samkost.common.CopyRows;
+import no.samkost.common.CsvImports;
 import no.samkost.common.CsvRecords;
-import no.samkost.common.CsvUpload;
-import no.samkost.common.IdempotentRequests;
 import no.samkost.common.ImportResult;
 import no.samkost.common.Problem;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import no.samkost.common.RowErrors;
 import no.samkost.tenancy.CurrentMunicipality;
-import org.hibernate.Session;
 
 /**
  * Imports a CSV of register entries, each with its first conversation, all rows or none, as the
@@ -48,53 +43,32 @@ public class NeedImport {
 
     private static final String OPERATION = "needs.import";
 
-    private final EntityManager entityManager;
-    private final IdempotentRequests idempotency;
+    private final CsvImports imports;
     private final AuditTrail audit;
     private final CurrentMunicipality current;
     private final Clock clock;
     private final Validator validator;
-    private final long csvLimit;
 
     public NeedImport(
-            EntityManager entityManager,
-            IdempotentRequests idempotency,
-            AuditTrail audit,
-            CurrentMunicipality current,
-            Clock clock,
-            Validator validator,
-            BodyLimits limits) {
-        this.entityManager = entityManager;
-        this.idempotency = idempotency;
+            CsvImports imports, AuditTrail audit, CurrentMunicipality current, Clock clock, Validator validator) {
+        this.imports = imports;
         this.audit = audit;
         this.current = current;
         this.clock = clock;
         this.validator = validator;
-        this.csvLimit = limits.csv().asLongValue();
     }
 
     /** One transaction for the whole file, with the imports' own time limit (see CostImport). */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "samkost.import.transaction-timeout-seconds")
     public ImportResult importCsv(InputStream body, Optional<String> idempotencyKey) {
-        CsvUpload upload = new CsvUpload(body, csvLimit);
-        Optional<ImportResult> earlier =
-                upload.earlierAnswer(idempotency, OPERATION, idempotencyKey, ImportResult.class);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         String municipality = current.require().id();
-        UUID importId = UUID.randomUUID();
-        ImportResult result = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try {
-                return stageCheckAndInsert(connection, municipality, importId, upload.records());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        upload.remember(idempotency, OPERATION, idempotencyKey, result);
-        audit.record("need.import", result.imported() + " entries, import " + importId);
-        return result;
+        return imports.run(
+                OPERATION,
+                body,
+                idempotencyKey,
+                (connection, importId, records) -> stageCheckAndInsert(connection, municipality, importId, records),
+                result -> audit.record("need.import", result.imported() + " entries, import " + result.importId()));
     }
 
     private ImportResult stageCheckAndInsert(
@@ -158,57 +132,35 @@ public class NeedImport {
 
     /** Reads, checks and stages every data row; returns the number of data rows. */
     private long stage(CsvRecords records, CopyRows copy, RowErrors errors) throws IOException, SQLException {
-        List<String> header;
-        try {
-            header = records.next();
-        } catch (CsvRecords.MalformedRecord e) {
-            header = null;
-        }
-        if (header == null || !String.join(",", header).trim().equals(NeedCsvRow.HEADER)) {
+        if (!records.header().equals(Optional.of(NeedCsvRow.HEADER))) {
             throw new ProblemException(
                     ProblemType.IMPORT_REJECTED,
                     "the first line must be the header " + NeedCsvRow.HEADER,
                     List.of(Problem.Violation.field("header", "expected " + NeedCsvRow.HEADER)));
         }
         NeedCsvRow rules = new NeedCsvRow(validator, clock);
-        long row = 0;
-        while (true) {
-            List<String> cells;
-            row++;
-            try {
-                cells = records.next();
-            } catch (CsvRecords.MalformedRecord e) {
-                errors.add(row, e.getMessage());
-                continue;
-            }
-            if (cells == null) {
-                return row - 1;
-            }
-            if (cells.size() == 1 && cells.get(0).isEmpty()) {
-                row--; // an empty line, e.g. at the end of the file (a line of spaces is a bad row)
-                continue;
-            }
+        return records.eachDataRow(errors, (row, cells) -> {
             if (cells.size() != NeedCsvRow.COLUMNS.size()) {
                 errors.add(
                         row,
                         "expected " + NeedCsvRow.COLUMNS.size() + " columns (" + NeedCsvRow.HEADER + "), found "
                                 + cells.size());
-                continue;
+                return;
             }
             NeedCsvRow.Checked checked = rules.check(cells);
-            if (!checked.issues().isEmpty()) {
-                List<NeedCsvRow.Issue> issues = checked.issues();
+            List<NeedCsvRow.Issue> issues = checked.issues();
+            if (!issues.isEmpty()) {
+                boolean oneColumn =
+                        issues.stream().map(NeedCsvRow.Issue::column).distinct().count() == 1;
                 errors.add(
-                        issues.stream().map(NeedCsvRow.Issue::column).distinct().count() == 1
-                                ? issues.get(0).column()
-                                : null,
+                        oneColumn ? issues.get(0).column() : null,
                         row,
                         String.join(
                                 "; ",
                                 issues.stream()
                                         .map(i -> i.column() + ": " + i.message())
                                         .toList()));
-                continue;
+                return;
             }
             // Staged even after a bad row: the ref check that follows must see every good row.
             NeedCsvRow.Valid valid = checked.row();
@@ -226,7 +178,7 @@ public class NeedImport {
                     valid.conversation().baseLevel(),
                     valid.hours().min(),
                     valid.hours().max());
-        }
+        });
     }
 
     /** Rows whose ref is already in the register, or given in an earlier row of the file; one query. */

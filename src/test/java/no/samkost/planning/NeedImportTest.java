@@ -68,14 +68,7 @@ class NeedImportTest {
     }
 
     static JsonPath need(String ref) {
-        return given().auth()
-                .oauth2(Tokens.viewer(RE))
-                .get("/api/v1/municipalities/{code}/needs/{ref}", RE, ref)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .using(Money.exactPaths());
+        return NeedApiTest.need(ref);
     }
 
     static long entries(List<String> refs) throws Exception {
