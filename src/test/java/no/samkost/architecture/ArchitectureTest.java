@@ -57,8 +57,6 @@ class ArchitectureTest {
     static final Map<String, String> ALSO_PUBLISHED = Map.of(
             "no.samkost.costs.CostLineRules",
             "the ledger's input rules (period, amount, note); a joint service's costs follow the same rules",
-            "no.samkost.costs.ImportSlots",
-            "the CSV import's limit on imports at once: the API and the import page take their slots from the one pool",
             "no.samkost.recipients.PseudonymousRef",
             "the rule for a pseudonymous reference: the future-needs register's refs follow the recipients' rule",
             "no.samkost.recipients.BirthYear",
