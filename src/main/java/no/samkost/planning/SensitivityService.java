@@ -96,7 +96,9 @@ public class SensitivityService {
                 annualGrant,
                 annualCost.subtract(annualGrant),
                 steps,
-                place.serviceId() == null ? null : jointService(costYear, base, yearRules, from, to, place));
+                place.serviceId() == null
+                        ? List.of()
+                        : List.of(jointService(costYear, base, yearRules, from, to, place)));
     }
 
     /** Each recipient added served in a joint service of one of the caller's cooperations, at a place's cost. */

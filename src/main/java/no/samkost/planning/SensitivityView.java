@@ -24,9 +24,9 @@ public record SensitivityView(
                 BigDecimal marginalNetCost,
         List<Step> steps,
         @Schema(
-                        nullable = true,
-                        description = "with jointService: the recipients added served in that joint service instead")
-                JointService jointService) {
+                        description = "with jointService: the recipients added served in that joint service instead"
+                                + " (one entry); empty without it")
+                List<JointService> jointServices) {
 
     /** The variant where each recipient added is served in a joint service of the municipality's cooperation. */
     @Schema(name = "SensitivityJointService")
