@@ -12,7 +12,6 @@ import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import no.samkost.support.Api;
 import no.samkost.support.Money;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,17 +66,8 @@ class CooperationKeyFiguresApiTest {
     static final String HOF = "0714";
     static final String HOLMESTRAND = "0702";
 
-    static void recipient(String code, String group, String costs) {
-        String ref = Api.uniqueRef("CKF");
-        given().auth()
-                .oauth2(Tokens.coordinator(code))
-                .contentType("application/json")
-                .body("{\"ref\":\"" + ref + "\",\"birthYear\":1980,\"intellectualDisability\":false,\"userGroup\":\""
-                        + group + "\"}")
-                .post("/api/v1/municipalities/{code}/recipients", code)
-                .then()
-                .statusCode(201);
-        Api.cost(code, ref, "2018-04", "DIRECT_WAGES", costs, null);
+    static String recipient(String code, String group, String costs) {
+        return PlanningViews.recipient(code, group, "2018-04", costs);
     }
 
     static boolean written;
@@ -99,33 +89,19 @@ class CooperationKeyFiguresApiTest {
     }
 
     static JsonPath year2018(String viewer) {
-        return given().auth()
-                .oauth2(Tokens.viewer(viewer))
-                .get("/api/v1/cooperations/3k/key-figures?from=2018&to=2018")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .using(Money.exactPaths());
+        return PlanningViews.get(viewer, "/api/v1/cooperations/3k/key-figures?from=2018&to=2018");
     }
 
-    static Map<String, Object> member(JsonPath figures, String code) {
-        List<Map<String, Object>> members = figures.getList("years[0].members");
-        return members.stream()
-                .filter(m -> code.equals(m.get("municipality")))
-                .findFirst()
-                .orElseThrow();
+    static Map<String, Object> member(JsonPath answer, String code) {
+        return PlanningViews.member(answer, "years[0].members", code);
     }
 
-    static boolean suppressed(JsonPath figures, String code, String field) {
-        List<Map<String, Object>> cells = figures.getList("years[0].suppressed");
-        return cells.stream()
-                .anyMatch(c -> java.util.Objects.equals(code, c.get("municipality")) && field.equals(c.get("field")));
+    static boolean suppressed(JsonPath answer, String code, String field) {
+        return PlanningViews.suppressed(answer, "years[0].suppressed", code, field);
     }
 
     @Test
     void theProjectedRulesAreTheOnesWorkedWith() {
-        given().get("/api/v1/rules/2019").then().statusCode(401);
         JsonPath rules = given().auth()
                 .oauth2(Tokens.viewer(RE))
                 .get("/api/v1/rules/2019")

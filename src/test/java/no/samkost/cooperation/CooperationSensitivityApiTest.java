@@ -11,8 +11,6 @@ import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import no.samkost.support.Api;
 import no.samkost.support.Money;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,19 +58,7 @@ class CooperationSensitivityApiTest {
     static String service;
 
     static String recipient(String code, String group, String costs) {
-        String ref = Api.uniqueRef("CSE");
-        given().auth()
-                .oauth2(Tokens.coordinator(code))
-                .contentType("application/json")
-                .body("{\"ref\":\"" + ref + "\",\"birthYear\":1980,\"intellectualDisability\":false,\"userGroup\":\""
-                        + group + "\"}")
-                .post("/api/v1/municipalities/{code}/recipients", code)
-                .then()
-                .statusCode(201);
-        if (costs != null) {
-            Api.cost(code, ref, "2019-04", "DIRECT_WAGES", costs, null);
-        }
-        return ref;
+        return PlanningViews.recipient(code, group, "2019-04", costs);
     }
 
     /** Once for the class (the service runs only from the first test on). */
@@ -98,22 +84,11 @@ class CooperationSensitivityApiTest {
     }
 
     static JsonPath cooperation(String viewer, String query) {
-        return given().auth()
-                .oauth2(Tokens.viewer(viewer))
-                .get("/api/v1/cooperations/3k/planning/sensitivity/2019?" + query)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .using(Money.exactPaths());
+        return PlanningViews.get(viewer, "/api/v1/cooperations/3k/planning/sensitivity/2019?" + query);
     }
 
-    static Map<String, Object> member(JsonPath s, String code) {
-        List<Map<String, Object>> members = s.getList("members");
-        return members.stream()
-                .filter(m -> code.equals(m.get("municipality")))
-                .findFirst()
-                .orElseThrow();
+    static Map<String, Object> member(JsonPath answer, String code) {
+        return PlanningViews.member(answer, "members", code);
     }
 
     static void step(Object step, int change, String costs, String grant, String net) {
@@ -125,10 +100,8 @@ class CooperationSensitivityApiTest {
         assertEquals(new BigDecimal(net), s.get("netCost"), "net at " + change);
     }
 
-    static boolean suppressed(JsonPath s, String code, String field) {
-        List<Map<String, Object>> cells = s.getList("suppressed");
-        return cells.stream()
-                .anyMatch(c -> Objects.equals(code, c.get("municipality")) && field.equals(c.get("field")));
+    static boolean suppressed(JsonPath answer, String code, String field) {
+        return PlanningViews.suppressed(answer, "suppressed", code, field);
     }
 
     @Test
