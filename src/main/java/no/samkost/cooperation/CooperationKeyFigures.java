@@ -27,8 +27,8 @@ import no.samkost.tenancy.Cooperation;
  * <p>Each member's recipients are read under that member's binding and computed there into the
  * same key figures as its own ({@link KeyFigures}), with grants from the rule book's rules of the
  * grant year, as the pooled figures compute them. The totals are the key figures of all members'
- * recipients together, so their mean and median are over the pooled recipients (a median of
- * medians would describe nobody). Rows rest on the member's recipients with costs in the year:
+ * recipients together, so their mean is over the pooled recipients (a mean of means would weigh
+ * members wrongly); medians are shown in the viewer's own row only ({@link #MEDIAN_OWN_ONLY}). Rows rest on the member's recipients with costs in the year:
  * {@link SmallNumbers} hides other members' rows and totals, {@link CountBreakdowns} the counts
  * within rows that are shown.
  */
@@ -76,7 +76,10 @@ public class CooperationKeyFigures {
         var byMember = years.read(c, from, to, "key figures");
         List<CooperationKeyFiguresYear> shown = new ArrayList<>();
         for (int costYear = from; costYear <= to; costYear++) {
-            shown.add(shown(years.year(c, costYear, rules.forGrantYear(costYear + 1), byMember), k));
+            shown.add(shown(
+                    years.year(c, costYear, rules.forGrantYear(costYear + 1), byMember),
+                    k,
+                    cooperations.caller().code()));
         }
         audit.recordRead("cooperation.key-figures.read", c.id() + " cost years " + from + "-" + to);
         return new CooperationKeyFiguresView(
@@ -90,12 +93,23 @@ public class CooperationKeyFigures {
                         + " changed after it was signed"));
     }
 
-    private static CooperationKeyFiguresYear shown(Year year, int k) {
+    /**
+     * A median is one recipient's net cost (of two in the middle, their mean), however many it is
+     * taken over; and a viewer who adds recipients of its own moves the pooled median onto each of
+     * the others' values in turn. So a median is shown in the viewer's own row only.
+     */
+    static final String MEDIAN = "netCostPerRecipientMedian";
+
+    static final String MEDIAN_OWN_ONLY =
+            "a median is one recipient's net cost, and the viewer's own recipients move a pooled one: shown for"
+                    + " a member's own row only";
+
+    private static CooperationKeyFiguresYear shown(Year year, int k, String viewer) {
         List<SuppressedCell> suppressed = new ArrayList<>();
         List<KeyFiguresRow> members = year.members().stream()
-                .map(m -> row(m.municipality().code(), m.population(), m.figures(), year, k, suppressed))
+                .map(m -> row(m.municipality().code(), m.population(), m.figures(), year, k, viewer, suppressed))
                 .toList();
-        KeyFiguresRow totals = row(null, year.population(), year.totals(), year, k, suppressed);
+        KeyFiguresRow totals = row(null, year.population(), year.totals(), year, k, viewer, suppressed);
         return new CooperationKeyFiguresYear(
                 year.costYear(),
                 year.costYear() + 1,
@@ -107,7 +121,13 @@ public class CooperationKeyFigures {
 
     /** A member's row ({@code code} null: the totals) as the caller may see it; what is hidden goes into suppressed. */
     private static KeyFiguresRow row(
-            String code, Long population, KeyFigures.Figures f, Year year, int k, List<SuppressedCell> suppressed) {
+            String code,
+            Long population,
+            KeyFigures.Figures f,
+            Year year,
+            int k,
+            String viewer,
+            List<SuppressedCell> suppressed) {
         boolean whole = code == null
                 ? year.rows().totalsHidden()
                 : year.rows().hiddenRows().contains(code);
@@ -115,10 +135,13 @@ public class CooperationKeyFigures {
         for (String field : ROW_FIELDS) {
             CountBreakdowns.Hidden counts = year.counts().get(field);
             boolean countHidden = counts != null && (code == null ? counts.total() : counts.hides(code));
-            hidden.put(field, whole || countHidden);
+            boolean othersMedian = field.equals(MEDIAN) && !viewer.equals(code);
+            hidden.put(field, whole || countHidden || othersMedian);
             if (whole || countHidden) {
                 suppressed.add(new SuppressedCell(
                         code, code == null ? "totals." + field : field, MemberPlanningYears.reason(code, whole, k)));
+            } else if (othersMedian) {
+                suppressed.add(new SuppressedCell(code, code == null ? "totals." + field : field, MEDIAN_OWN_ONLY));
             }
         }
         return new KeyFiguresRow(

@@ -3,7 +3,9 @@ package no.samkost.cooperation;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ext.Provider;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import no.samkost.common.CsvBodyWriter;
@@ -71,18 +73,19 @@ public class PooledCsv extends CsvBodyWriter<PooledView> {
         return why(pooled.suppressed(), municipality);
     }
 
-    /** The hidden fields of a row of a CSV with a {@code suppressed} column, and the reason. */
+    /**
+     * The hidden fields of a row of a CSV with a {@code suppressed} column, grouped by their reason
+     * ("a b: why; c: why else"), in the order they were hidden.
+     */
     static String why(List<SuppressedCell> suppressed, String municipality) {
-        List<SuppressedCell> cells = suppressed.stream()
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        suppressed.stream()
                 .filter(cell -> Objects.equals(cell.municipality(), municipality))
-                .toList();
-        if (cells.isEmpty()) {
-            return "";
-        }
-        return cells.stream()
-                        .map(cell -> cell.field().replaceFirst("^totals\\.", ""))
-                        .collect(Collectors.joining(" "))
-                + ": " + cells.get(0).reason();
+                .forEach(cell -> byReason.computeIfAbsent(cell.reason(), r -> new ArrayList<>())
+                        .add(cell.field().replaceFirst("^totals\\.", "")));
+        return byReason.entrySet().stream()
+                .map(e -> String.join(" ", e.getValue()) + ": " + e.getKey())
+                .collect(Collectors.joining("; "));
     }
 
     private static List<String> row(PooledView p, String who, Integer placed, Long days, List<String> amounts) {
