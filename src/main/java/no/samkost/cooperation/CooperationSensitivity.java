@@ -90,7 +90,8 @@ public class CooperationSensitivity {
                         .toList();
         List<SuppressedCell> suppressed = new ArrayList<>();
         List<MemberSensitivity> members = year.members().stream()
-                .map(m -> member(m, year, query, variants, k, suppressed))
+                .map(m -> member(
+                        m, year, query, variants, k, cooperations.caller().code(), suppressed))
                 .toList();
         audit.recordRead("cooperation.sensitivity.read", c.id() + " cost year " + costYear + " group " + query.group());
         return new CooperationSensitivityView(
@@ -106,7 +107,8 @@ public class CooperationSensitivity {
                 suppressed,
                 List.of(
                         "each recipient added or removed in its own service costs the group's median annual cost in"
-                                + " the member's own ledger and brings the grant of that cost (a recipient of "
+                                + " the member's own ledger (for another member than the viewer its mean: a median is"
+                                + " one recipient's cost) and brings the grant of that cost (a recipient of "
                                 + Sensitivity.AGE + " without deductions); steps start where the group runs out",
                         "served in a joint service, each recipient added costs the place's cost: the year's price of"
                                 + " care (direct wages / confirmed placements' usage x days) x usageHoursPerWeek x the"
@@ -127,8 +129,10 @@ public class CooperationSensitivity {
             SensitivityQuery query,
             List<PlaceVariant> variants,
             int k,
+            String viewer,
             List<SuppressedCell> suppressed) {
         String code = m.municipality().code();
+        boolean own = code.equals(viewer);
         KeyFigures.Figures f = m.figures();
         List<BigDecimal> groupCosts = m.lines().stream()
                 .filter(l -> query.group() == null || query.group().name().equals(l.userGroup()))
@@ -136,7 +140,14 @@ public class CooperationSensitivity {
                 .toList();
         int g = groupCosts.size();
         Sensitivity.Base base = new Sensitivity.Base(f.recipients(), g, f.costs(), f.grant());
-        BigDecimal annualCost = g == 0 ? null : KeyFigures.median(groupCosts);
+        // A median is one recipient's cost: another member's group is priced at its mean.
+        BigDecimal annualCost = g == 0
+                ? null
+                : own
+                        ? KeyFigures.median(groupCosts)
+                        : groupCosts.stream()
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .divide(BigDecimal.valueOf(g), 2, java.math.RoundingMode.HALF_UP);
         BigDecimal annualGrant = null;
         List<SensitivityView.Step> steps = null;
         int first = Math.max(query.from(), -g);
@@ -191,6 +202,7 @@ public class CooperationSensitivity {
                 whole ? null : f.netCost(),
                 group ? null : g,
                 group ? null : annualCost,
+                group || annualCost == null ? null : own ? "MEDIAN" : "MEAN",
                 group ? null : annualGrant,
                 group || annualGrant == null ? null : annualCost.subtract(annualGrant),
                 group ? null : steps,

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * Re 0716: SOMATIC 1 500 000 (grant 139 000 x 0.8 = 111 200), 2 000 000 (511 200), 2 500 000 (911 200)
  *   3 recipients, costs 6 000 000, grant 1 533 600, net 4 466 400
- *   median 2 000 000, its grant 511 200, one more costs Re 1 488 800
+ *   median 2 000 000 (and mean, as another member sees it), its grant 511 200, one more costs Re 1 488 800
  *   k = -1: 4 000 000 / 1 022 400 / 2 977 600    k = 1: 8 000 000 / 2 044 800 / 5 955 200
  *   k =  2: 10 000 000 / 2 556 000 / 7 444 000
  * Hof 0714: SOMATIC, placed in the joint service all year: its costs are the service's attributed
@@ -170,9 +170,13 @@ class CooperationSensitivityApiTest {
 
         Map<String, Object> re = member(s, RE);
         assertEquals(3, re.get("groupRecipients"));
+        // Another member's group is priced at its mean, (1 500 000 + 2 000 000 + 2 500 000) / 3: a
+        // median would be one of Re's recipients' own cost.
         assertEquals(new BigDecimal("2000000.00"), re.get("annualCost"));
+        assertEquals("MEAN", re.get("annualCostIs"));
 
         Map<String, Object> hof = member(s, HOF);
+        assertEquals("MEDIAN", hof.get("annualCostIs"));
         assertEquals(new BigDecimal("3000000.00"), hof.get("costs"));
         assertEquals(new BigDecimal("1311200.00"), hof.get("grant"));
         assertEquals(new BigDecimal("3000000.00"), hof.get("annualCost"));

@@ -16,8 +16,17 @@ public record MemberSensitivity(
         @Schema(nullable = true) BigDecimal grant,
         @Schema(nullable = true, description = "costs - grant") BigDecimal netCost,
         @Schema(nullable = true) Integer groupRecipients,
-        @Schema(nullable = true, description = "the group's median annual cost; null also when the group is empty")
+        @Schema(
+                        nullable = true,
+                        description = "the group's annual cost a recipient added or removed costs: its median for the"
+                                + " viewer's own row, its mean for another member's (a median is one recipient's"
+                                + " cost); null also when the group is empty")
                 BigDecimal annualCost,
+        @Schema(
+                        nullable = true,
+                        enumeration = {"MEDIAN", "MEAN"},
+                        description = "which of the group's annual costs annualCost is")
+                String annualCostIs,
         @Schema(nullable = true) BigDecimal annualGrant,
         @Schema(nullable = true, description = "annualCost - annualGrant") BigDecimal marginalNetCost,
         @Schema(nullable = true, description = "each recipient added or removed at annualCost")
