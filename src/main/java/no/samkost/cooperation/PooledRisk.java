@@ -40,26 +40,26 @@ import no.samkost.tenancy.Cooperation;
  * rule. The inputs are read in one transaction; the simulation runs after it, holding no
  * connection.
  *
- * <p>What another member's user sees of a member: only simulated distributions, and the inputs
- * that rest on at least {@code minimumCellSize} recipients (the register's counts only when they
- * count at least as many youths), never the annual costs themselves (each is one person's). A
- * member whose figures rest on fewer recipients is hidden whole,
- * inputs and distributions: with few recipients and no arrivals, a simulated year's median is one
- * recipient's net cost, from which the grant formula gives the cost back. The totals follow
- * {@link SmallNumbers}: hidden when the hidden members together rest on fewer than k, since a
- * total's mean less the means shown is the hidden members' mean.
+ * <p>What another member's user sees of a member: its simulated distributions only, never its
+ * inputs (counts and costs of its recipients one by one), and only in the standard window (from
+ * this year, five history years, exits from history): windows of the caller's choosing could be
+ * differenced down to one recipient. A member whose figures rest on fewer than {@code
+ * minimumCellSize} recipients, in its history or today, is hidden whole: with few recipients and
+ * no arrivals, a simulated year is today's recipients' net cost, from which the grant formula
+ * gives a cost back. The totals follow {@link SmallNumbers}: hidden when the hidden members
+ * together rest on fewer than k, since a total's mean less the means shown is the hidden members'
+ * mean.
  */
 @ApplicationScoped
 public class PooledRisk {
 
-    static final String HIDDEN =
-            "rests on fewer than %d recipients, or would let such figures be worked out from the" + " total";
-    static final String FEW_YOUTHS = "rests on fewer than %d youths of the member's future-needs register";
+    static final String HIDDEN = "rests on fewer than %d recipients (today's or the history's), is asked for outside"
+            + " the standard window (from this year, five history years, exits from history), or would let such"
+            + " figures be worked out from the total";
 
-    /** The inputs that count the register's youths: the arrival rate less the history's gives their number. */
-    static final List<String> REGISTER_FIELDS = List.of("registerArrivals", "registerArrivalRate", "arrivalRate");
-
-    static final String OWN_ONLY = "each annual cost is one recipient's: shown to its own municipality only";
+    static final String OWN_ONLY =
+            "a member's inputs are counts and costs of its recipients one by one: shown to its own"
+                    + " municipality only";
     static final String TOTAL_HIDDEN = "the hidden members together rest on fewer than %d recipients: the total less"
             + " the members shown would reveal them";
 
@@ -96,6 +96,8 @@ public class PooledRisk {
      * @param from the first simulated cost year
      * @param exitProbability replaces every member's exit probability; null for history or default
      * @param yearlyExtraStep the threshold's step above wage growth a year, NOK; null for the default
+     * @param standardWindow whether from, historyYears and exitProbability are the defaults: only then
+     *     are other members shown
      */
     public RiskView risk(
             String cooperationId,
@@ -105,7 +107,8 @@ public class PooledRisk {
             long seed,
             int historyYears,
             BigDecimal exitProbability,
-            BigDecimal yearlyExtraStep) {
+            BigDecimal yearlyExtraStep,
+            boolean standardWindow) {
         Cooperation c = cooperations.require(cooperationId);
         ProjectionRequest inTodaysPrices = new ProjectionRequest(BigDecimal.ZERO, yearlyExtraStep);
         List<GrantRules> rulesByYear = rulesByYear(from, years, inTodaysPrices);
@@ -132,7 +135,7 @@ public class PooledRisk {
                 viewer,
                 k,
                 read.members().stream()
-                        .map(m -> new SmallNumbers.Member(m.municipality().code(), m.recipientsInHistory()))
+                        .map(m -> new SmallNumbers.Member(m.municipality().code(), restsOn(m, k, viewer)))
                         .toList(),
                 false);
         List<SuppressedCell> suppressed = new ArrayList<>();
@@ -142,7 +145,7 @@ public class PooledRisk {
         result.members().forEach(r -> byCode.put(r.member(), r.risk()));
         for (MemberData m : read.members()) {
             String code = m.municipality().code();
-            if (hidden.hiddenRows().contains(code)) {
+            if (hidden.hiddenRows().contains(code) || (!standardWindow && !code.equals(viewer))) {
                 String reason = HIDDEN.formatted(k);
                 suppressed.add(new SuppressedCell(code, "inputs", reason));
                 suppressed.add(new SuppressedCell(code, "figures", reason));
@@ -150,24 +153,17 @@ public class PooledRisk {
                 continue;
             }
             boolean own = code.equals(viewer);
-            boolean fewYouths =
-                    !own && m.derived().registerArrivals() > 0 && m.derived().registerArrivals() < k;
             if (!own) {
-                suppressed.add(new SuppressedCell(code, "inputs.annualCosts", OWN_ONLY));
-            }
-            if (fewYouths) {
-                for (String field : REGISTER_FIELDS) {
-                    suppressed.add(new SuppressedCell(code, "inputs." + field, FEW_YOUTHS.formatted(k)));
-                }
+                suppressed.add(new SuppressedCell(code, "inputs", OWN_ONLY));
             }
             if (m.derived().arrivalsUncosted()) {
                 notes.add(code + ": arrivals cannot be costed without annual costs in the history years;"
                         + " simulated with none.");
             }
-            rows.add(new RiskMemberView(code, inputs(m, own, fewYouths), figures(byCode.get(code))));
+            rows.add(new RiskMemberView(code, own ? inputs(m) : null, figures(byCode.get(code))));
         }
         RiskFigures total = null;
-        if (hidden.totalsHidden()) {
+        if (hidden.totalsHidden() || !standardWindow) {
             suppressed.add(new SuppressedCell(null, "total", TOTAL_HIDDEN.formatted(k)));
         } else {
             total = figures(result.total());
@@ -240,7 +236,20 @@ public class PooledRisk {
         return list;
     }
 
-    private static RiskInputs inputs(MemberData m, boolean own, boolean fewYouths) {
+    /**
+     * How many recipients another member's figures rest on, for {@link SmallNumbers}: those of its
+     * history, unless today's are fewer than k (with nobody arriving or leaving, a year is today's
+     * recipients' net cost, and one or two of them are one or two people's).
+     */
+    private static int restsOn(MemberData m, int k, String viewer) {
+        if (m.municipality().code().equals(viewer)) {
+            return m.recipientsInHistory();
+        }
+        int today = m.derived().today().size();
+        return today > 0 && today < k ? today : m.recipientsInHistory();
+    }
+
+    private static RiskInputs inputs(MemberData m) {
         MemberHistory.Derived d = m.derived();
         BigDecimal mean = d.annualCosts().isEmpty()
                 ? null
@@ -253,9 +262,9 @@ public class PooledRisk {
                 d.historyYearsWithData(),
                 d.historyArrivals(),
                 d.historyArrivalRate(),
-                fewYouths ? null : d.registerArrivals(),
-                fewYouths ? null : d.registerArrivalRate(),
-                fewYouths ? null : d.arrivalRate(),
+                d.registerArrivals(),
+                d.registerArrivalRate(),
+                d.arrivalRate(),
                 d.exitProbability(),
                 d.exitBasis().name(),
                 d.exitHistoryRecipientYears(),
@@ -263,7 +272,7 @@ public class PooledRisk {
                 d.annualCosts().size(),
                 mean,
                 d.intellectualDisabilityShare(),
-                own ? d.annualCosts() : null);
+                d.annualCosts());
     }
 
     private static RiskFigures figures(NetCostRisk risk) {

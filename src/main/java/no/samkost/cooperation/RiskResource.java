@@ -33,6 +33,8 @@ public class RiskResource {
     /** The seed when none is given: a fixed one, so that the page shows the same figures on every visit. */
     static final long DEFAULT_SEED = 20_100_101L;
 
+    static final int DEFAULT_HISTORY_YEARS = 5;
+
     private static final Pattern WHOLE = Pattern.compile("-?\\d{1,19}");
     private static final Pattern PROBABILITY = Pattern.compile("0(\\.\\d{1,4})?|1(\\.0{1,4})?");
 
@@ -99,15 +101,20 @@ public class RiskResource {
             }
             exit = new BigDecimal(exitProbability);
         }
+        int history = whole("historyYears", historyYears, DEFAULT_HISTORY_YEARS, 1, 10);
+        // Other members are shown in one window a year only: windows of the caller's choosing could
+        // be differenced down to one recipient (README, "Risk pooling", the small-number rule).
+        boolean standardWindow = first == thisYear && history == DEFAULT_HISTORY_YEARS && exit == null;
         return risk.risk(
                 id,
                 first,
                 whole("years", years, 10, 1, 15),
                 whole("runs", runs, 2000, 100, 20_000),
                 whole("seed", seed, DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE),
-                whole("historyYears", historyYears, 5, 1, 10),
+                history,
                 exit,
-                ProjectionRequest.of(null, yearlyExtraStep).yearlyExtraStep());
+                ProjectionRequest.of(null, yearlyExtraStep).yearlyExtraStep(),
+                standardWindow);
     }
 
     private static int whole(String name, String text, int byDefault, int lowest, int highest) {
