@@ -93,7 +93,9 @@ public class SensitivityPage {
             view = sensitivity.sensitivity(asked.year(), asked.group(), asked.from(), asked.to(), asked.annualCost());
         } catch (ProblemException e) {
             FormOutcome outcome = FormOutcome.of(e, FIELDS);
-            return page(ctx, outcome.status(), shown, null, outcome);
+            // Opened without a question (the defaults), the page is no refused request: 200, with why.
+            boolean defaults = aar == null && gruppe == null && fra == null && til == null && kostnad == null;
+            return page(ctx, defaults ? 200 : outcome.status(), shown, null, outcome);
         }
         return page(ctx, 200, shown, view, FormOutcome.none());
     }
