@@ -213,20 +213,23 @@ public record ScenarioForm(
                 text(version));
     }
 
-    /** The form with at least its blank rows again, as it is shown after a refusal. */
+    /**
+     * The form with at least its blank rows again, as it is shown after a refusal; of more values
+     * than the form has fields (only a hand-made request sends them), the form's fields.
+     */
     ScenarioForm shown() {
         return new ScenarioForm(
                 name,
                 wageGrowth,
                 extraStep,
                 exitRate,
-                costs,
+                costs.subList(0, Math.min(5, costs.size())),
                 costUnknown,
                 blankRows(
                         levelCosts.stream().filter(r -> !r.blank()).toList(),
                         BLANK_LEVEL_ROWS,
                         () -> new LevelCost("", "", "")),
-                shares,
+                shares.subList(0, Math.min(5, shares.size())),
                 blankRows(
                         moves.stream().filter(r -> !r.blank()).toList(),
                         BLANK_MOVE_ROWS,
