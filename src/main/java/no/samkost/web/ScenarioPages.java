@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -121,43 +122,9 @@ public class ScenarioPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response create(
-            @PathParam("code") String code,
-            @RestForm("_csrf") String csrf,
-            @RestForm("navn") String name,
-            @RestForm("lonnsvekst") String wageGrowth,
-            @RestForm("ekstrasteg") String extraStep,
-            @RestForm("utflytting") String exitRate,
-            @RestForm("kostnad") List<String> costs,
-            @RestForm("kostnadUkjent") String costUnknown,
-            @RestForm("nivaaBoform") List<String> levelForms,
-            @RestForm("nivaa") List<String> levels,
-            @RestForm("nivaaKostnad") List<String> levelCosts,
-            @RestForm("andel") List<String> shares,
-            @RestForm("flyttAar") List<String> moveYears,
-            @RestForm("flyttBoform") List<String> moveForms,
-            @RestForm("flyttAntall") List<String> moveResidents,
-            @RestForm("flyttKostnad") List<String> moveCosts,
-            @RestForm("sparingAar") List<String> savingYears,
-            @RestForm("sparingBelop") List<String> savingAmounts) {
+            @PathParam("code") String code, @RestForm("_csrf") String csrf, @BeanParam ScenarioFields fields) {
         pages.verifyForm(csrf);
-        ScenarioForm form = ScenarioForm.typed(
-                name,
-                wageGrowth,
-                extraStep,
-                exitRate,
-                costs,
-                costUnknown,
-                levelForms,
-                levels,
-                levelCosts,
-                shares,
-                moveYears,
-                moveForms,
-                moveResidents,
-                moveCosts,
-                savingYears,
-                savingAmounts,
-                "");
+        ScenarioForm form = fields.typed();
         ScenarioView created;
         try {
             var input = form.input();
@@ -251,42 +218,9 @@ public class ScenarioPages {
             @PathParam("code") String code,
             @PathParam("scenarioId") UUID scenarioId,
             @RestForm("_csrf") String csrf,
-            @RestForm("navn") String name,
-            @RestForm("lonnsvekst") String wageGrowth,
-            @RestForm("ekstrasteg") String extraStep,
-            @RestForm("utflytting") String exitRate,
-            @RestForm("kostnad") List<String> costs,
-            @RestForm("kostnadUkjent") String costUnknown,
-            @RestForm("nivaaBoform") List<String> levelForms,
-            @RestForm("nivaa") List<String> levels,
-            @RestForm("nivaaKostnad") List<String> levelCosts,
-            @RestForm("andel") List<String> shares,
-            @RestForm("flyttAar") List<String> moveYears,
-            @RestForm("flyttBoform") List<String> moveForms,
-            @RestForm("flyttAntall") List<String> moveResidents,
-            @RestForm("flyttKostnad") List<String> moveCosts,
-            @RestForm("sparingAar") List<String> savingYears,
-            @RestForm("sparingBelop") List<String> savingAmounts,
-            @RestForm("versjon") String version) {
+            @BeanParam ScenarioFields fields) {
         pages.verifyForm(csrf);
-        ScenarioForm form = ScenarioForm.typed(
-                name,
-                wageGrowth,
-                extraStep,
-                exitRate,
-                costs,
-                costUnknown,
-                levelForms,
-                levels,
-                levelCosts,
-                shares,
-                moveYears,
-                moveForms,
-                moveResidents,
-                moveCosts,
-                savingYears,
-                savingAmounts,
-                version);
+        ScenarioForm form = fields.typed();
         try {
             var change = form.change();
             Set<? extends ConstraintViolation<?>> violations = validator.validate(change);
