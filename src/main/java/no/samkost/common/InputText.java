@@ -30,6 +30,22 @@ public final class InputText {
         return Optional.empty();
     }
 
+    /**
+     * The value without the ordinary spaces around it (a spreadsheet's padding), which are not part
+     * of it; nothing else is removed.
+     */
+    public static String unpadded(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
     /** Whether the character at {@code i} is one that input text may not hold. */
     public static boolean forbidden(String value, int i) {
         char c = value.charAt(i);

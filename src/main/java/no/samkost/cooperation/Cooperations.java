@@ -36,6 +36,11 @@ public class Cooperations {
                 .toList();
     }
 
+    /** Every cooperation the caller's municipality belongs to. */
+    public List<Cooperation> callersCooperations() {
+        return registry.cooperationsOf(current.require());
+    }
+
     /** A cooperation the caller belongs to; the path guard has refused the others already. */
     public Cooperation require(String id) {
         return registry.cooperationsOf(current.require()).stream()

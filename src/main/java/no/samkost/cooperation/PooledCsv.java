@@ -68,7 +68,12 @@ public class PooledCsv extends CsvBodyWriter<PooledView> {
 
     /** The row's hidden fields and the reason; a total's without its {@code totals.} prefix. */
     private static String why(PooledView pooled, String municipality) {
-        List<SuppressedCell> cells = pooled.suppressed().stream()
+        return why(pooled.suppressed(), municipality);
+    }
+
+    /** The hidden fields of a row of a CSV with a {@code suppressed} column, and the reason. */
+    static String why(List<SuppressedCell> suppressed, String municipality) {
+        List<SuppressedCell> cells = suppressed.stream()
                 .filter(cell -> Objects.equals(cell.municipality(), municipality))
                 .toList();
         if (cells.isEmpty()) {

@@ -47,7 +47,4 @@ public final class CostDtos {
 
     @Schema(name = "MonthCosts")
     public record MonthCosts(@Schema(description = "YYYY-MM") String month, Map<CostCategory, BigDecimal> byCategory) {}
-
-    @Schema(name = "ImportResult")
-    public record ImportResult(long imported, UUID importId) {}
 }

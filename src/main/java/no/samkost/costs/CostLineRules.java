@@ -70,15 +70,7 @@ public final class CostLineRules {
 
     /** Ordinary spaces around a value (a spreadsheet's padding) are not part of it; nothing else is removed. */
     private static String spaces(String value) {
-        int start = 0;
-        int end = value.length();
-        while (start < end && value.charAt(start) == ' ') {
-            start++;
-        }
-        while (end > start && value.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return value.substring(start, end);
+        return InputText.unpadded(value);
     }
 
     /** The note without surrounding spaces, or null; a correction must have one. Shared with the joint costs. */

@@ -22,9 +22,10 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
 import no.samkost.common.IdempotentRequests;
+import no.samkost.common.ImportResult;
+import no.samkost.common.ImportSlots;
 import no.samkost.common.Page;
 import no.samkost.costs.CostDtos.CostLineView;
-import no.samkost.costs.CostDtos.ImportResult;
 import no.samkost.costs.CostDtos.MonthlyCosts;
 import no.samkost.costs.CostDtos.NewCostLine;
 import no.samkost.tenancy.Role;
@@ -96,7 +97,9 @@ public class CostResource {
                             schema =
                                     @Schema(
                                             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            examples = CostImport.HEADER + "\nR-17,2023-01,DIRECT_WAGES,265000.00,")))
+                                            examples = CostImport.HEADER
+                                                    + "\nR-17,2023-01,DIRECT_WAGES,265000.00,"
+                                                    + "\nR-17,2023-01,DIRECT_WAGES,-1500.00,overtime booked twice")))
     @APIResponse(
             responseCode = "200",
             description = "every row imported",

@@ -31,6 +31,12 @@ import no.samkost.planning.HousingService;
 import no.samkost.planning.NeedDtos.NewConversation;
 import no.samkost.planning.NeedDtos.NewNeed;
 import no.samkost.planning.NeedService;
+import no.samkost.planning.ScenarioDtos.AnnualCost;
+import no.samkost.planning.ScenarioDtos.FormShare;
+import no.samkost.planning.ScenarioDtos.JointServiceMove;
+import no.samkost.planning.ScenarioDtos.Saving;
+import no.samkost.planning.ScenarioDtos.ScenarioInput;
+import no.samkost.planning.ScenarioService;
 import no.samkost.recipients.RecipientDirectory;
 import no.samkost.recipients.RecipientDtos.NewRecipient;
 import no.samkost.recipients.RecipientService;
@@ -229,6 +235,59 @@ public class DemoData {
     static final String HOME_NAME = "Bofellesskapet Solsiden (demo)";
 
     /**
+     * What a resident costs a year in each housing form (this year's prices), as the two demo
+     * scenarios assume it; the first list is "continue as now", the second "new ways of working",
+     * where a base lets forms 3 and 4 be staffed more lightly.
+     */
+    static List<AnnualCost> demoCosts(boolean newWays) {
+        return List.of(
+                new AnnualCost(1, null, new BigDecimal("900000.00")),
+                new AnnualCost(2, null, new BigDecimal("1300000.00")),
+                new AnnualCost(3, null, new BigDecimal(newWays ? "1700000.00" : "1800000.00")),
+                new AnnualCost(4, null, new BigDecimal(newWays ? "2500000.00" : "2700000.00")),
+                new AnnualCost(4, BaseLevel.EKSTRA, new BigDecimal("3200000.00")),
+                new AnnualCost(5, null, new BigDecimal("4300000.00")),
+                new AnnualCost(null, null, new BigDecimal("2500000.00")));
+    }
+
+    /**
+     * The two scenarios each member starts with. "Nye måter å jobbe på": new residents mostly in
+     * forms 1-3 with a base, one resident of form 5 served in the joint service from next year, and
+     * savings measures growing to 700 000 a year.
+     */
+    List<ScenarioInput> demoScenarios(int thisYear) {
+        List<Saving> savings = new java.util.ArrayList<>();
+        for (int year = thisYear + 1; year <= thisYear + 10; year++) {
+            savings.add(new Saving(year, new BigDecimal(year == thisYear + 1 ? "300000.00" : "700000.00")));
+        }
+        BigDecimal growth = new BigDecimal("0.04");
+        BigDecimal exit = new BigDecimal("0.02");
+        return List.of(
+                new ScenarioInput(
+                        "Fortsette som nå",
+                        growth,
+                        BigDecimal.ZERO,
+                        exit,
+                        demoCosts(false),
+                        List.of(),
+                        List.of(),
+                        List.of()),
+                new ScenarioInput(
+                        "Nye måter å jobbe på",
+                        growth,
+                        BigDecimal.ZERO,
+                        exit,
+                        demoCosts(true),
+                        List.of(
+                                new FormShare(1, new BigDecimal("0.20")),
+                                new FormShare(2, new BigDecimal("0.30")),
+                                new FormShare(3, new BigDecimal("0.35")),
+                                new FormShare(4, new BigDecimal("0.15"))),
+                        List.of(new JointServiceMove(thisYear + 1, 5, 1, new BigDecimal("3600000.00"))),
+                        savings));
+    }
+
+    /**
      * The years of booked costs: the shared home's monthly direct wages and shared costs, and the
      * factor on each recipient's own 2023 monthly wages (4 % a year, to øre). From 2024 the four
      * placements in the home all run the whole year (25 + 15 + 20 + 35 = 95 hours a week), and the
@@ -256,6 +315,7 @@ public class DemoData {
     private final ClaimEstimates estimates;
     private final NeedService needs;
     private final HousingService housing;
+    private final ScenarioService scenarios;
     private final Clock clock;
 
     public DemoData(
@@ -273,6 +333,7 @@ public class DemoData {
             ClaimEstimates estimates,
             NeedService needs,
             HousingService housing,
+            ScenarioService scenarios,
             Clock clock) {
         this.enabled = enabled;
         this.registry = registry;
@@ -288,6 +349,7 @@ public class DemoData {
         this.estimates = estimates;
         this.needs = needs;
         this.housing = housing;
+        this.scenarios = scenarios;
         this.clock = clock;
     }
 
@@ -440,7 +502,7 @@ public class DemoData {
         bookRunningYear(list, year, 9, last);
     }
 
-    /** A member's register with its conversations, and where its recipients live. */
+    /** A member's register with its conversations, where its recipients live, and its two scenarios. */
     private void planning(String tenant) {
         for (DemoNeed n : NEEDS.get(tenant)) {
             needs.create(new NewNeed(n.ref(), n.birthYear(), n.group()), Optional.empty());
@@ -459,6 +521,9 @@ public class DemoData {
         for (DemoHousing h : HOUSING.get(tenant)) {
             housing.add(h.ref(), new NewHousing(h.validFrom(), h.housingForm(), h.baseLevel()));
         }
+        int thisYear = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo")))
+                .getYear();
+        demoScenarios(thisYear).forEach(s -> scenarios.create(s, Optional.empty()));
     }
 
     private void bookRunningYear(List<DemoRecipient> list, int year, int from, int to) {

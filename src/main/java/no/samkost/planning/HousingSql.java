@@ -1,7 +1,10 @@
 package no.samkost.planning;
 
-/** SQL the planning queries share: where a recipient lives on a day. */
-final class HousingSql {
+/**
+ * SQL the planning queries share: where a recipient lives on a day. Published: the cooperation
+ * module reads the same in each member's own rows for the cooperation's key figures.
+ */
+public final class HousingSql {
 
     private HousingSql() {}
 
@@ -9,7 +12,7 @@ final class HousingSql {
      * The housing form of recipient {@code r} on the day {@code day} (an SQL expression): the row
      * with the latest day on or before it, and for one day the one recorded last; null if none.
      */
-    static String formOn(String day) {
+    public static String formOn(String day) {
         return "(select h.housing_form " + latestOn(day) + ")";
     }
 

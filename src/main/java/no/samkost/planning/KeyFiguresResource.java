@@ -8,10 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import no.samkost.common.CsvBodyWriter;
-import no.samkost.common.ProblemException;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,19 +54,7 @@ public class KeyFiguresResource {
             @PathParam("code") String code,
             @QueryParam("from") @Parameter(description = "the first cost year; default to - 4") Integer from,
             @QueryParam("to") @Parameter(description = "the last cost year; default last year") Integer to) {
-        int last = to != null
-                ? to
-                : LocalDate.now(clock.withZone(ZoneId.of("Europe/Oslo"))).getYear() - 1;
-        int first = from != null ? from : last - 4;
-        if (last < 2000 || last > 2100) {
-            throw ProblemException.invalidField("to", "a cost year from 2000 to 2100");
-        }
-        if (first < 2000 || first > last) {
-            throw ProblemException.invalidField("from", "a cost year from 2000 to `to`");
-        }
-        if (last - first >= 15) {
-            throw ProblemException.invalidField("from", "at most 15 years from `from` to `to`");
-        }
-        return service.keyFigures(first, last);
+        CostYearRange years = CostYearRange.of(from, to, clock);
+        return service.keyFigures(years.from(), years.to());
     }
 }

@@ -18,9 +18,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import no.samkost.common.IdempotentRequests;
+import no.samkost.common.ImportResult;
+import no.samkost.common.ImportSlots;
 import no.samkost.common.Page;
 import no.samkost.common.Problem;
 import no.samkost.planning.NeedDtos.ConversationView;
@@ -30,10 +33,12 @@ import no.samkost.planning.NeedDtos.NewConversation;
 import no.samkost.planning.NeedDtos.NewNeed;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,9 +54,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NeedResource {
 
     private final NeedService service;
+    private final NeedImport imports;
+    private final ImportSlots slots;
 
-    public NeedResource(NeedService service) {
+    public NeedResource(NeedService service, NeedImport imports, ImportSlots slots) {
         this.service = service;
+        this.imports = imports;
+        this.slots = slots;
     }
 
     @POST
@@ -79,6 +88,40 @@ public class NeedResource {
                         .build(code, created.need().ref()))
                 .entity(created.need())
                 .build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes("text/csv")
+    @RolesAllowed(Role.COORDINATOR)
+    @Operation(
+            operationId = "importNeeds",
+            summary = "Enter youths in the register from CSV, each with its first conversation; all rows or none",
+            description = "Header: " + NeedCsvRow.HEADER + ". Every column is present in every row; status (empty:"
+                    + " ACTIVE; not BECAME_RECIPIENT), expected_move_out_year (empty: not known), housing_form,"
+                    + " base_level and the hours may be empty. A row is refused as the JSON API would refuse the"
+                    + " entry or its conversation; a ref already in the register, or given twice, is a bad row."
+                    + " Any bad row rejects the whole import with 422 and one error per bad row (row = 1-based"
+                    + " data row, field = the bad column when there is one). The body is streamed. With an"
+                    + " Idempotency-Key, a retried import is a no-op that answers as the first did.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = SchemaType.STRING, examples = NeedCsvRow.EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "every row imported",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "422", description = "bad rows, each named; nothing imported")
+    @APIResponse(responseCode = "503", description = "too many imports at once; nothing was read or written")
+    public ImportResult importCsv(
+            @PathParam("code") String code,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            InputStream body) {
+        try (ImportSlots.Slot slot = slots.take()) {
+            return imports.importCsv(body, Optional.ofNullable(idempotencyKey));
+        }
     }
 
     @GET

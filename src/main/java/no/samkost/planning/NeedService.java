@@ -147,20 +147,15 @@ public class NeedService {
      * entry's current ones, unknowns included (a move-out year the family no longer knows is unknown).
      */
     public ConversationView addConversation(String ref, NewConversation request) {
-        if (request.heldOn().isAfter(LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo"))))) {
-            throw ProblemException.invalidField("heldOn", "a conversation cannot be held in the future");
-        }
-        if (request.heldOn().getYear() < 2000) {
-            throw ProblemException.invalidField("heldOn", "a day from 2000 on");
-        }
-        // One bound stands for both; stored and shown with one decimal, as the column keeps them.
-        BigDecimal min =
-                hours(request.hoursPerWeekMin() != null ? request.hoursPerWeekMin() : request.hoursPerWeekMax());
-        BigDecimal max =
-                hours(request.hoursPerWeekMax() != null ? request.hoursPerWeekMax() : request.hoursPerWeekMin());
-        if (min != null && min.compareTo(max) > 0) {
+        ConversationRules.heldOnProblem(request.heldOn(), clock).ifPresent(problem -> {
+            throw ProblemException.invalidField("heldOn", problem);
+        });
+        ConversationRules.Hours hours = ConversationRules.hours(request.hoursPerWeekMin(), request.hoursPerWeekMax());
+        if (!hours.ordered()) {
             throw ProblemException.invalidField("hoursPerWeekMin", "must not be above hoursPerWeekMax");
         }
+        BigDecimal min = hours.min();
+        BigDecimal max = hours.max();
         Need need = existing(ref);
         Optional<LocalDate> newest =
                 Optional.ofNullable(lastConversations(List.of(need.id)).get(need.id));
@@ -184,10 +179,6 @@ public class NeedService {
         entityManager.flush();
         audit.record("need.conversation.add", ref + " " + request.heldOn());
         return ConversationView.of(c);
-    }
-
-    private static BigDecimal hours(BigDecimal value) {
-        return value == null ? null : value.setScale(1, java.math.RoundingMode.UNNECESSARY);
     }
 
     /** Every conversation of an entry, the oldest first. */

@@ -12,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import no.samkost.common.ProblemException;
-import no.samkost.recipients.UserGroup;
+import no.samkost.cooperation.api.PlaceRequest;
 import no.samkost.tenancy.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,8 +43,13 @@ public class SensitivityResource {
                     + " more recipient costs the municipality marginalNetCost.")
     @APIResponse(responseCode = "200", description = "one step per k from `from` to `to`")
     @APIResponse(responseCode = "400", description = "a parameter out of range, named")
-    @APIResponse(responseCode = "404", description = "no rules for grant year costYear + 1")
-    @APIResponse(responseCode = "409", description = "a grant in the year cannot be computed (rules-incomplete)")
+    @APIResponse(
+            responseCode = "404",
+            description = "no rules for grant year costYear + 1, or no joint service jointService in your cooperations")
+    @APIResponse(
+            responseCode = "409",
+            description = "a grant in the year cannot be computed (rules-incomplete), or the joint service gave no"
+                    + " care in the year")
     public SensitivityView sensitivity(
             @PathParam("code") String code,
             @PathParam("costYear") @Min(2000) @Max(2100) int costYear,
@@ -57,13 +62,16 @@ public class SensitivityResource {
             @QueryParam("to") @DefaultValue("3") @Parameter(description = "-20 to 20, default 3") int to,
             @QueryParam("annualCost")
                     @Parameter(description = "NOK a year for each recipient added or removed; default the median")
-                    String annualCost) {
-        if (from < -20 || from > 20) {
-            throw ProblemException.invalidField("from", "from -20 to 20");
-        }
-        if (to < -20 || to > 20 || to < from) {
-            throw ProblemException.invalidField("to", "from -20 to 20, and not below from");
-        }
+                    String annualCost,
+            @QueryParam("jointService")
+                    @Parameter(
+                            description = "a joint service of one of your cooperations: also the variant where each"
+                                    + " recipient added is served there, at a place's cost")
+                    String jointService,
+            @QueryParam("usageHoursPerWeek")
+                    @Parameter(description = "with jointService: the added recipient's care there; default 20")
+                    String usageHoursPerWeek) {
+        SensitivityQuery query = SensitivityQuery.of(userGroup, from, to);
         BigDecimal cost = null;
         if (annualCost != null) {
             if (!AMOUNT.matcher(annualCost).matches()) {
@@ -71,14 +79,12 @@ public class SensitivityResource {
             }
             cost = new BigDecimal(annualCost);
         }
-        UserGroup group = null;
-        if (userGroup != null) {
-            group = java.util.Arrays.stream(UserGroup.values())
-                    .filter(g -> g.name().equals(userGroup))
-                    .findFirst()
-                    .orElseThrow(() -> ProblemException.invalidField(
-                            "userGroup", "INTELLECTUAL_DISABILITY, MENTAL_HEALTH_SUBSTANCE, SOMATIC or OTHER"));
-        }
-        return service.sensitivity(costYear, group, from, to, cost);
+        return service.sensitivity(
+                costYear,
+                query.group(),
+                query.from(),
+                query.to(),
+                cost,
+                PlaceRequest.of(jointService, usageHoursPerWeek));
     }
 }

@@ -10,14 +10,15 @@ import java.util.Map;
 import no.samkost.audit.AuditTrail;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
+import no.samkost.cooperation.JointServicePlaces;
+import no.samkost.cooperation.api.PlaceCostView;
+import no.samkost.cooperation.api.PlaceRequest;
 import no.samkost.planning.calculation.KeyFigures;
 import no.samkost.planning.calculation.Sensitivity;
 import no.samkost.recipients.UserGroup;
 import no.samkost.reimbursement.ClaimService;
 import no.samkost.reimbursement.ClaimView;
-import no.samkost.reimbursement.calculation.GrantCalculator;
 import no.samkost.reimbursement.calculation.GrantRules;
-import no.samkost.reimbursement.calculation.RecipientYear;
 import no.samkost.tenancy.CurrentMunicipality;
 
 /**
@@ -30,23 +31,27 @@ import no.samkost.tenancy.CurrentMunicipality;
 @Transactional
 public class SensitivityService {
 
-    /** The age of the recipient added or removed: well within the age limit. */
-    static final int AGE = 30;
-
     private final EntityManager entityManager;
     private final ClaimService claims;
     private final AuditTrail audit;
     private final CurrentMunicipality current;
+    private final JointServicePlaces places;
 
     public SensitivityService(
-            EntityManager entityManager, ClaimService claims, AuditTrail audit, CurrentMunicipality current) {
+            EntityManager entityManager,
+            ClaimService claims,
+            AuditTrail audit,
+            CurrentMunicipality current,
+            JointServicePlaces places) {
         this.entityManager = entityManager;
         this.claims = claims;
         this.audit = audit;
         this.current = current;
+        this.places = places;
     }
 
-    public SensitivityView sensitivity(int costYear, UserGroup group, int from, int to, BigDecimal givenCost) {
+    public SensitivityView sensitivity(
+            int costYear, UserGroup group, int from, int to, BigDecimal givenCost, PlaceRequest place) {
         ClaimView claim = claims.claim(costYear, false);
         if (claim.totals().incompleteRecipients() > 0) {
             throw new ProblemException(
@@ -71,18 +76,14 @@ public class SensitivityService {
         BigDecimal annualCost = givenCost != null ? givenCost.setScale(2) : KeyFigures.median(groupCosts);
         // The claim's own rules (a signed year's snapshot's), so the steps and the base agree.
         GrantRules yearRules = claim.rules().asRules();
-        BigDecimal zero = BigDecimal.ZERO.setScale(2);
-        BigDecimal annualGrant = GrantCalculator.calculate(
-                        yearRules,
-                        new RecipientYear("sensitivity", costYear - AGE, false, annualCost, zero, zero, zero))
-                .grant();
+        BigDecimal annualGrant = Sensitivity.grantOf(yearRules, annualCost);
         Sensitivity.Base base = new Sensitivity.Base(
                 claim.totals().recipients(),
                 groupCosts.size(),
                 claim.totals().costs(),
                 claim.totals().grant());
         List<SensitivityView.Step> steps = Sensitivity.steps(base, annualCost, annualGrant, from, to).stream()
-                .map(s -> new SensitivityView.Step(s.change(), s.recipients(), s.costs(), s.grant(), s.netCost()))
+                .map(SensitivityView.Step::of)
                 .toList();
         audit.recordRead("planning.sensitivity.read", "cost year " + costYear + " group " + group);
         return new SensitivityView(
@@ -94,7 +95,24 @@ public class SensitivityService {
                 givenCost != null ? "GIVEN" : "MEDIAN",
                 annualGrant,
                 annualCost.subtract(annualGrant),
-                steps);
+                steps,
+                place.serviceId() == null
+                        ? List.of()
+                        : List.of(jointService(costYear, base, yearRules, from, to, place)));
+    }
+
+    /** Each recipient added served in a joint service of one of the caller's cooperations, at a place's cost. */
+    private SensitivityView.JointService jointService(
+            int costYear, Sensitivity.Base base, GrantRules yearRules, int from, int to, PlaceRequest request) {
+        PlaceCostView place = places.inCallersCooperations(request.serviceId(), costYear, request.usageHoursPerWeek());
+        BigDecimal grant = Sensitivity.grantOf(yearRules, place.directWageCost());
+        return new SensitivityView.JointService(
+                place,
+                grant,
+                place.placeCost().subtract(grant),
+                Sensitivity.addedSteps(base, place.placeCost(), grant, from, to).stream()
+                        .map(SensitivityView.Step::of)
+                        .toList());
     }
 
     /** The user group of each recipient with costs in the year (one query). */

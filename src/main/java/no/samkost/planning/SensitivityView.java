@@ -2,6 +2,8 @@ package no.samkost.planning;
 
 import java.math.BigDecimal;
 import java.util.List;
+import no.samkost.cooperation.api.PlaceCostView;
+import no.samkost.planning.calculation.Sensitivity;
 import no.samkost.recipients.UserGroup;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,8 +22,27 @@ public record SensitivityView(
                 BigDecimal annualGrant,
         @Schema(description = "annualCost - annualGrant: what one recipient more costs the municipality")
                 BigDecimal marginalNetCost,
-        List<Step> steps) {
+        List<Step> steps,
+        @Schema(
+                        description = "with jointService: the recipients added served in that joint service instead"
+                                + " (one entry); empty without it")
+                List<JointService> jointServices) {
+
+    /** The variant where each recipient added is served in a joint service of the municipality's cooperation. */
+    @Schema(name = "SensitivityJointService")
+    public record JointService(
+            PlaceCostView place,
+            @Schema(description = "the grant of the place's direct wage cost") BigDecimal placeGrant,
+            @Schema(description = "placeCost - placeGrant: what one recipient more costs the municipality there")
+                    BigDecimal placeNetCost,
+            @Schema(description = "k from max(from, 0): a recipient fewer is one of today's, as in steps")
+                    List<Step> steps) {}
 
     @Schema(name = "SensitivityStep")
-    public record Step(int change, int recipients, BigDecimal costs, BigDecimal grant, BigDecimal netCost) {}
+    public record Step(int change, int recipients, BigDecimal costs, BigDecimal grant, BigDecimal netCost) {
+
+        public static Step of(Sensitivity.Step s) {
+            return new Step(s.change(), s.recipients(), s.costs(), s.grant(), s.netCost());
+        }
+    }
 }

@@ -490,6 +490,43 @@ class NationalScaleBenchmark {
             "  (the claim with synchronous_commit off, ms)", String.format(Locale.ROOT, "%.2f", relaxed), "", ""
         });
         estimateAndVarianceAgainstTheClaim(token, api);
+        scenarioProjectionOfTheLargest(token, api);
+    }
+
+    /**
+     * Issue 12: a scenario's projection over 15 years for the large municipality (goal: at most
+     * 100 ms), beside its claim. Its recipients of the benchmark's cost year are today's residents,
+     * each with its own grant per projected year; the answer is checked to count all of them.
+     */
+    void scenarioProjectionOfTheLargest(String token, double claim) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(baseUrl() + "/api/v1/municipalities/" + LARGE + "/planning/scenarios"))
+                        .header("Authorization", "Bearer " + Tokens.coordinator(LARGE))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(no.samkost.support.Api.scenarioBody("bench")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String url = baseUrl() + "/api/v1/municipalities/" + LARGE + "/planning/scenarios/"
+                + io.restassured.path.json.JsonPath.from(created.body()).getString("id") + "/projection?from="
+                + (COST_YEAR + 1) + "&years=15";
+        HttpResponse<String> projection = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, projection.statusCode(), projection.body());
+        assertThat(io.restassured.path.json.JsonPath.from(projection.body()).getInt("recipientsToday"))
+                .isEqualTo(LARGE_RECIPIENTS);
+        double millis = probe("each", List.<String[]>of(new String[] {url, token}), WARMUP, CLAIM_SAMPLES);
+        table.add(new String[] {
+            "scenario projection, 15 years, " + LARGE_RECIPIENTS + " recipients (ms; <= 100)",
+            String.format(Locale.ROOT, "%.2f", millis),
+            String.format(Locale.ROOT, "%.2f", claim),
+            String.format(Locale.ROOT, "%.2f", millis / claim)
+        });
     }
 
     /**

@@ -183,6 +183,44 @@ class KeycloakEndToEndIT {
                 .spec(problem(409, "rules-projected"));
     }
 
+    /**
+     * The demo's two scenarios answer from the first start: "Nye måter å jobbe på" (cheaper forms 3
+     * and 4, new residents mostly in forms 1-3, savings from next year) costs Re less each year than
+     * "Fortsette som nå", and the state carries part of the difference.
+     */
+    @Test
+    void theDemoScenariosCompareFromTheFirstStart() {
+        String viewer = KeycloakTokens.password(keycloakUrl, "0716", "viewer-0716");
+        io.restassured.path.json.JsonPath list = given().auth()
+                .oauth2(viewer)
+                .get("/api/v1/municipalities/0716/planning/scenarios")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String asNow = list.getString("find { it.name == 'Fortsette som nå' }.id");
+        String newWays = list.getString("find { it.name == 'Nye måter å jobbe på' }.id");
+        io.restassured.path.json.JsonPath comparison = given().auth()
+                .oauth2(viewer)
+                .queryParam("scenarios", asNow + "," + newWays)
+                .get("/api/v1/municipalities/0716/planning/comparison")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(no.samkost.support.Money.exactPaths());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                10, comparison.getList("rows").size());
+        for (int i = 0; i < 10; i++) {
+            java.math.BigDecimal gross = comparison.get("rows[" + i + "].difference.grossCosts");
+            java.math.BigDecimal state = comparison.get("rows[" + i + "].difference.stateShare");
+            java.math.BigDecimal net = comparison.get("rows[" + i + "].difference.municipalNet");
+            org.junit.jupiter.api.Assertions.assertTrue(gross.signum() < 0, "year " + i + ": " + gross);
+            org.junit.jupiter.api.Assertions.assertEquals(gross, state.add(net), "year " + i);
+            org.junit.jupiter.api.Assertions.assertTrue(net.signum() < 0, "year " + i + ": " + net);
+        }
+    }
+
     @Test
     void aViewerCannotWriteAndAProjectGroupMemberCannotReadRecipients() {
         String viewer = KeycloakTokens.password(keycloakUrl, "0716", "viewer-0716");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import no.samkost.support.Database;
 import no.samkost.support.OpenApiWalk;
+import no.samkost.support.OpenApiWalk.CsvExample;
 import no.samkost.support.OpenApiWalk.Operation;
 import no.samkost.support.OpenApiWalk.Own;
 import org.assertj.core.api.SoftAssertions;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * body field (required or not) and every CSV column, a table of values that are the wrong type,
  * empty, huge, exponent numbers, more than two decimals, negative, NUL and other control characters,
  * lone surrogates, bidi controls, very long; and at the body level keys given twice, deep nesting,
- * unknown fields and a wrong content type. Every answer must be a 4xx problem (a 400 or 422 naming
+ * unknown fields and a wrong content type. CSV files are built in each import's own format, from the
+ * example in its OpenAPI document. Every answer must be a 4xx problem (a 400 or 422 naming
  * the field or row), never a 5xx, and the database must be unchanged. A new endpoint is walked
  * without touching this test.
  */
@@ -279,6 +281,11 @@ class HostileInputWalkTest {
         softly.assertAll();
     }
 
+    /**
+     * Every CSV import, in the format its own OpenAPI example shows ({@link OpenApiWalk.CsvExample}):
+     * each column of a valid row in turn holds each hostile cell the column does not take, then rows
+     * broken as a whole; each file is three rows, the middle one under test.
+     */
     @Test
     void hostileCsvCellsAreRefusedByRowAndChangeNothing() throws Exception {
         SoftAssertions softly = new SoftAssertions();
@@ -288,29 +295,35 @@ class HostileInputWalkTest {
         for (Operation operation : imports) {
             Map<String, String> before = Database.fingerprint();
             Own caller = caller(operation);
-            List<String> columns = List.of(OpenApiWalk.CSV_HEADER.split(","));
-            for (int column = 0; column < columns.size(); column++) {
+            String recipient = walk.bodyRef(operation, caller);
+            CsvExample example = operation.csvExample();
+            for (int column = 0; column < example.columns().size(); column++) {
                 for (String value : CSV_VALUES) {
-                    String[] cells = {caller.ref(), "2023-03", "DIRECT_WAGES", "1.00", "note"};
-                    if (columns.get(column).equals("note") && InputTextCheck.plain(value) && value.length() < 500) {
-                        continue; // an empty note, digits or a formula-like note are all just text
+                    if (example.accepts(column, value)) {
+                        continue; // e.g. an empty optional cell, or digits in a note: valid, so it would be written
                     }
-                    cells[column] = value;
-                    byte[] csv = csv(caller.ref(), String.join(",", cells));
+                    List<String> cells = example.validRow(recipient);
+                    cells.set(column, value);
+                    byte[] csv = csv(example, recipient, String.join(",", cells));
                     Response response = csvRequest(operation, caller, csv);
-                    checkRow(softly, operation + " column " + columns.get(column) + "=" + shorten(value), response);
+                    checkRow(
+                            softly,
+                            operation + " column " + example.columns().get(column) + "=" + shorten(value),
+                            response);
                 }
             }
-            // Bytes that are not UTF-8, a row with a column too many and one too few.
+            // Bytes that are not UTF-8 as the last cell, a row with a column too many, one with two
+            // too few, and one whose quote is never closed.
+            List<String> valid = example.validRow(recipient);
+            String allButLast = String.join(",", valid.subList(0, valid.size() - 1)) + ",";
+            String allButTwo = String.join(",", valid.subList(0, valid.size() - 2));
             for (byte[] row : List.of(
-                    bytes(caller.ref() + ",2023-03,DIRECT_WAGES,1.00,", new byte[] {(byte) 0xC3, 0x28}),
-                    bytes(
-                            caller.ref() + ",2023-03,DIRECT_WAGES,1.00,",
-                            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
-                    (caller.ref() + ",2023-03,DIRECT_WAGES,1.00,note,extra").getBytes(StandardCharsets.UTF_8),
-                    (caller.ref() + ",2023-03,DIRECT_WAGES").getBytes(StandardCharsets.UTF_8),
-                    (caller.ref() + ",2023-03,DIRECT_WAGES,\"1.00").getBytes(StandardCharsets.UTF_8))) {
-                Response response = csvRequest(operation, caller, csv(caller.ref(), row));
+                    bytes(allButLast, new byte[] {(byte) 0xC3, 0x28}),
+                    bytes(allButLast, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+                    (String.join(",", example.validRow(recipient)) + ",extra").getBytes(StandardCharsets.UTF_8),
+                    allButTwo.getBytes(StandardCharsets.UTF_8),
+                    (allButTwo + ",\"" + valid.get(valid.size() - 2)).getBytes(StandardCharsets.UTF_8))) {
+                Response response = csvRequest(operation, caller, csv(example, recipient, row));
                 checkRow(softly, operation + " raw row " + shorten(new String(row, StandardCharsets.UTF_8)), response);
             }
             softly.assertThat(Database.fingerprint())
@@ -331,7 +344,7 @@ class HostileInputWalkTest {
                 given().redirects().follow(false).auth().oauth2(OpenApiWalk.token(operation, caller.code()));
         if (operation.takesCsv()) {
             request = request.contentType("text/csv")
-                    .body(csv(caller.ref(), caller.ref() + ",2023-03,DIRECT_WAGES,1.00,"));
+                    .body(operation.csvExample().validFile(walk.bodyRef(operation, caller)));
         } else if (operation.jsonBodySchema() != null) {
             request = request.contentType("application/json")
                     .body(walk.validBody(operation.jsonBodySchema(), walk.bodyRef(operation, caller))
@@ -360,14 +373,16 @@ class HostileInputWalkTest {
                 .request(operation.method().toUpperCase(), walk.url(operation, caller.code(), caller));
     }
 
-    /** Three rows: valid, the one under test (row 2), valid. */
-    static byte[] csv(String ref, String row) {
-        return csv(ref, row.getBytes(StandardCharsets.UTF_8));
+    /** Three rows: valid, the one under test (row 2), valid; each valid row with a fresh ref of its own. */
+    static byte[] csv(CsvExample example, String recipient, String row) {
+        return csv(example, recipient, row.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] csv(String ref, byte[] row) {
-        String valid = ref + ",2023-03,DIRECT_WAGES,1.00,\n";
-        return bytes(OpenApiWalk.CSV_HEADER + "\n" + valid, row, ("\n" + valid).getBytes(StandardCharsets.UTF_8));
+    static byte[] csv(CsvExample example, String recipient, byte[] row) {
+        return bytes(
+                example.header() + "\n" + String.join(",", example.validRow(recipient)) + "\n",
+                row,
+                ("\n" + String.join(",", example.validRow(recipient)) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] bytes(String text, byte[]... more) {
@@ -382,13 +397,6 @@ class HostileInputWalkTest {
     static String withField(String json, String field, String literal) {
         String inner = json.substring(1, json.length() - 1);
         return "{" + inner + (inner.isEmpty() ? "" : ",") + "\"" + field + "\":" + literal + "}";
-    }
-
-    /** Whether a CSV cell holds only text any note may hold. */
-    static final class InputTextCheck {
-        static boolean plain(String value) {
-            return value.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
-        }
     }
 
     /** A 4xx problem; a 400 names {@code field} (any field, when null). */

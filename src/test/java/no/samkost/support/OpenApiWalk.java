@@ -50,7 +50,6 @@ public final class OpenApiWalk {
 
     public static final String COOPERATION_PATH = "/api/v1/cooperations/{id}";
     public static final String HOLMESTRAND = "0702";
-    public static final String CSV_HEADER = "recipient_ref,period,category,amount,note";
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,6 +75,21 @@ public final class OpenApiWalk {
             return spec.path("requestBody").path("content").has("text/csv");
         }
 
+        /** The columns and valid rows of the operation's CSV body, from its own OpenAPI example. */
+        public CsvExample csvExample() {
+            JsonNode csv = spec.path("requestBody").path("content").path("text/csv");
+            for (JsonNode example : List.of(
+                    csv.path("schema").path("examples").path(0),
+                    csv.path("schema").path("example"),
+                    csv.path("example"))) {
+                if (example.isTextual()) {
+                    return CsvExample.parse(example.asText());
+                }
+            }
+            throw new AssertionError(this + ": give the text/csv body an example (a header line, then valid rows)"
+                    + " so the walks can build valid files");
+        }
+
         /** Names of the declared parameters of one kind ("path", "query"). */
         public List<String> parameters(String in) {
             List<String> names = new ArrayList<>();
@@ -88,7 +102,82 @@ public final class OpenApiWalk {
         }
     }
 
-    /** A municipality's own data that requests can name: a fresh recipient (version 0) and a cost line. */
+    /**
+     * A CSV operation's columns and valid rows, read from the OpenAPI example of its text/csv body:
+     * the header line, then one or more valid rows. The walks read three things from it, so that a
+     * CSV endpoint added later is walked without teaching them its format:
+     *
+     * <ul>
+     *   <li>the first row is a valid row; the column {@code ref} is a new entry's key, filled with a
+     *       fresh ref in every row the walks send, and {@code recipient_ref} names the caller's recipient;
+     *   <li>a column left empty in some example row may be empty;
+     *   <li>a column whose example holds words (a space) is free text, in which any plain, short text
+     *       is valid.
+     * </ul>
+     */
+    public record CsvExample(List<String> columns, List<List<String>> rows) {
+
+        /** The ref rule (PseudonymousRef): any such value is a valid new key. */
+        static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+        static CsvExample parse(String example) {
+            List<List<String>> lines = new ArrayList<>();
+            for (String line : example.split("\n")) {
+                if (line.contains("\"")) {
+                    throw new AssertionError("keep the CSV example unquoted, the walks split it on commas: " + line);
+                }
+                lines.add(List.of(line.split(",", -1)));
+            }
+            if (lines.size() < 2) {
+                throw new AssertionError("a CSV example needs the header and at least one valid row: " + example);
+            }
+            for (List<String> row : lines) {
+                if (row.size() != lines.get(0).size()) {
+                    throw new AssertionError("every row of a CSV example has the header's columns: " + row);
+                }
+            }
+            return new CsvExample(lines.get(0), lines.subList(1, lines.size()));
+        }
+
+        public String header() {
+            return String.join(",", columns);
+        }
+
+        public boolean optional(int column) {
+            return rows.stream().anyMatch(row -> row.get(column).isEmpty());
+        }
+
+        public boolean freeText(int column) {
+            return rows.stream().anyMatch(row -> row.get(column).contains(" "));
+        }
+
+        /** Whether {@code value} is one the column takes, so a row holding it would be written. */
+        public boolean accepts(int column, String value) {
+            boolean plain = value.chars().allMatch(c -> c >= 0x20 && c < 0x7F) && value.length() < 500;
+            return (value.isEmpty() && optional(column))
+                    || (freeText(column) && plain)
+                    || (columns.get(column).equals("ref") && REF.matcher(value).matches() && !value.matches("\\d{11}"));
+        }
+
+        /** The first example row, its refs made fresh or the caller's; a new list each time. */
+        public List<String> validRow(String recipientRef) {
+            List<String> cells = new ArrayList<>(rows.get(0));
+            for (int i = 0; i < cells.size(); i++) {
+                switch (columns.get(i)) {
+                    case "ref" -> cells.set(i, Api.uniqueRef("CSV"));
+                    case "recipient_ref" -> cells.set(i, recipientRef);
+                    default -> {}
+                }
+            }
+            return cells;
+        }
+
+        /** The header and one valid row. */
+        public String validFile(String recipientRef) {
+            return header() + "\n" + String.join(",", validRow(recipientRef)) + "\n";
+        }
+    }
+
     /**
      * A municipality's data requests can name: a recipient, one of its cost lines, a forecast of
      * 2023, an entry of its future-needs register.
@@ -297,8 +386,8 @@ public final class OpenApiWalk {
             request = request.auth().oauth2(token);
         }
         if (operation.takesCsv()) {
-            request = request.contentType("text/csv")
-                    .body(CSV_HEADER + "\n" + named.ref() + ",2023-02,DIRECT_WAGES,1.00,\n");
+            request =
+                    request.contentType("text/csv").body(operation.csvExample().validFile(bodyRef(operation, named)));
         } else if (operation.jsonBodySchema() != null) {
             ObjectNode body = validBody(operation.jsonBodySchema(), bodyRef(operation, named));
             if (operation.path().contains("{placementId}") && body.has("version")) {

@@ -167,6 +167,31 @@ public class JointCostRows {
         });
     }
 
+    /** One service's costs of the year by category ({@code DIRECT_WAGES}, {@code SHARED}); a category without lines is 0. */
+    public Map<String, BigDecimal> serviceYear(Cooperation c, String host, UUID serviceId, int year) {
+        return members.asMember(c, host, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    """
+                    select category, sum(amount) from joint_cost
+                    where municipality_id = ? and joint_service_id = ? and period >= ? and period < ?
+                    group by category""")) {
+                query.setString(1, host);
+                query.setObject(2, serviceId);
+                query.setObject(3, LocalDate.of(year, 1, 1));
+                query.setObject(4, LocalDate.of(year + 1, 1, 1));
+                Map<String, BigDecimal> byCategory = new java.util.HashMap<>();
+                byCategory.put("DIRECT_WAGES", new BigDecimal("0.00"));
+                byCategory.put("SHARED", new BigDecimal("0.00"));
+                for (Map.Entry<String, BigDecimal> line : Rows.list(
+                        query,
+                        rs -> Map.entry(rs.getString(1), rs.getBigDecimal(2).setScale(2)))) {
+                    byCategory.put(line.getKey(), line.getValue());
+                }
+                return byCategory;
+            }
+        });
+    }
+
     /** The year's direct wages of all the cooperation's services. */
     public BigDecimal directWagesOfYear(Cooperation c, String host, int year) {
         return members.asMember(c, host, connection -> {

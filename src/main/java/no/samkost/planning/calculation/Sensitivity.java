@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import no.samkost.reimbursement.calculation.GrantCalculator;
+import no.samkost.reimbursement.calculation.GrantRules;
+import no.samkost.reimbursement.calculation.RecipientYear;
 
 /**
  * A municipality's net cost (costs - grant) with k more or fewer recipients of a group, each at
@@ -16,6 +19,22 @@ import java.util.Objects;
 public final class Sensitivity {
 
     private Sensitivity() {}
+
+    /** The age of a recipient added or removed: well within the age limit. */
+    public static final int AGE = 30;
+
+    /**
+     * The grant of one recipient added or removed whose direct wage costs are {@code costs}: one of
+     * {@link #AGE} without an intellectual disability or other deductions, by the real calculator.
+     *
+     * @return null when the rules cannot compute it
+     */
+    public static BigDecimal grantOf(GrantRules rules, BigDecimal costs) {
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        return GrantCalculator.calculate(
+                        rules, new RecipientYear("sensitivity", rules.costYear() - AGE, false, costs, zero, zero, zero))
+                .grant();
+    }
 
     /** Where the year stands: the whole municipality's figures, and the group's recipients. */
     public record Base(int recipients, int groupRecipients, BigDecimal costs, BigDecimal grant) {}
@@ -43,5 +62,15 @@ public final class Sensitivity {
             steps.add(new Step(k, base.recipients() + k, costs, grant, costs.subtract(grant)));
         }
         return List.copyOf(steps);
+    }
+
+    /**
+     * The steps of recipients added to a service elsewhere (a joint service's place): only k from
+     * {@code max(from, 0)} to {@code to}, since a recipient fewer is one of today's, leaving its own
+     * service at its own cost ({@link #steps}); empty when {@code to} is below 0.
+     */
+    public static List<Step> addedSteps(Base base, BigDecimal cost, BigDecimal grant, int from, int to) {
+        int first = Math.max(from, 0);
+        return first > to ? List.of() : steps(base, cost, grant, first, to);
     }
 }

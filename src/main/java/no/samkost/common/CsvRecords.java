@@ -1,38 +1,82 @@
-package no.samkost.costs;
+package no.samkost.common;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads RFC 4180 CSV one record at a time from a stream, so an import of a million lines never
  * holds more than one record in memory. Quoted fields may hold commas, quotes ("") and line
- * breaks; CRLF and LF both end a record; a leading byte order mark is skipped.
+ * breaks; CRLF and LF both end a record; a leading byte order mark is skipped. Every import reads
+ * its file through it, header first, then {@link #eachDataRow}.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     /** A record whose quotes are unbalanced or that is absurdly long. */
-    static final class MalformedRecord extends Exception {
+    public static final class MalformedRecord extends Exception {
         MalformedRecord(String message) {
             super(message);
         }
     }
 
-    static final int MAX_FIELD = 10_000;
+    public static final int MAX_FIELD = 10_000;
     /** No record of ours has more; a line of a million commas must not become a million strings. */
-    static final int MAX_FIELDS = 16;
+    public static final int MAX_FIELDS = 16;
 
     private final Reader in;
     private int peeked = -2;
     private boolean first = true;
 
-    CsvRecords(Reader in) {
+    public CsvRecords(Reader in) {
         this.in = in;
     }
 
+    /** The first line as written (its fields joined by commas, trimmed), or empty when it is missing or malformed. */
+    public Optional<String> header() throws IOException {
+        try {
+            List<String> header = next();
+            return header == null
+                    ? Optional.empty()
+                    : Optional.of(String.join(",", header).trim());
+        } catch (MalformedRecord e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What an import does with one data row: check it, then stage it or add it to the bad rows. */
+    public interface DataRow {
+        void accept(long row, List<String> fields) throws SQLException;
+    }
+
+    /**
+     * Every data row after the header, numbered from 1 as a person counts them in the file; an
+     * empty line (e.g. at the end) is no row, a malformed one is a bad row. Answers how many rows.
+     */
+    public long eachDataRow(RowErrors errors, DataRow each) throws IOException, SQLException {
+        long row = 0;
+        while (true) {
+            List<String> fields;
+            try {
+                fields = next();
+            } catch (MalformedRecord e) {
+                errors.add(++row, e.getMessage());
+                continue;
+            }
+            if (fields == null) {
+                return row;
+            }
+            if (fields.size() == 1 && fields.get(0).isEmpty()) {
+                continue; // a line of spaces or tabs is not empty: a bad row
+            }
+            each.accept(++row, fields);
+        }
+    }
+
     /** The next record's fields, or null at the end of the input. */
-    List<String> next() throws IOException, MalformedRecord {
+    public List<String> next() throws IOException, MalformedRecord {
         int c = read();
         if (first) {
             first = false;

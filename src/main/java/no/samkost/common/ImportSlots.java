@@ -1,15 +1,15 @@
-package no.samkost.costs;
+package no.samkost.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
-import no.samkost.common.ProblemException;
-import no.samkost.common.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A CSV import holds a database connection for as long as its body takes to arrive, and a client
  * may send it slowly; the pool is shared by every municipality. So only a few imports run at once,
  * and one more is told to come back, instead of taking the last connections from everyone else.
+ * Every kind of import (the cost ledger's, the needs register's, the import page) takes its slot
+ * from this one pool, since they share the one connection pool.
  */
 @ApplicationScoped
 public class ImportSlots {
