@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.samkost.common.ProblemException;
+import no.samkost.cooperation.api.PlaceRequest;
 import no.samkost.planning.SensitivityService;
 import no.samkost.planning.SensitivityView;
 import no.samkost.recipients.UserGroup;
@@ -36,6 +37,9 @@ public class SensitivityPage {
             "annualCost",
                     "Årskostnaden må være kroner fra 0 til 999 999 999 med høyst to desimaler; uten mottakere i"
                             + " gruppen dette året må den oppgis.");
+
+    /** The page asks the municipality's own sensitivity; the joint-service variant is the API's only, so far. */
+    private static final PlaceRequest NO_PLACE = new PlaceRequest(null, PlaceRequest.DEFAULT_USAGE);
 
     @CheckedTemplate
     static class Templates {
@@ -90,7 +94,8 @@ public class SensitivityPage {
                 kostnad == null ? "" : kostnad);
         SensitivityView view;
         try {
-            view = sensitivity.sensitivity(asked.year(), asked.group(), asked.from(), asked.to(), asked.annualCost());
+            view = sensitivity.sensitivity(
+                    asked.year(), asked.group(), asked.from(), asked.to(), asked.annualCost(), NO_PLACE);
         } catch (ProblemException e) {
             FormOutcome outcome = FormOutcome.of(e, FIELDS);
             // Opened without a question (the defaults), the page is no refused request: 200, with why.
@@ -127,8 +132,8 @@ public class SensitivityPage {
         } catch (FormValues.Invalid e) {
             throw ProblemException.invalidField(e.field, FIELDS.get(e.field));
         }
-        SensitivityView view =
-                sensitivity.sensitivity(asked.year(), asked.group(), asked.from(), asked.to(), asked.annualCost());
+        SensitivityView view = sensitivity.sensitivity(
+                asked.year(), asked.group(), asked.from(), asked.to(), asked.annualCost(), NO_PLACE);
         List<List<String>> rows = new ArrayList<>();
         for (SensitivityView.Step s : view.steps()) {
             rows.add(List.of(
