@@ -70,7 +70,7 @@ public abstract class CsvBodyWriter<T> implements MessageBodyWriter<T> {
      * reads as the start of a formula (= + - @, tab, carriage return) gets a leading apostrophe, as
      * OWASP advises; a cell with a comma, quote or line break is quoted (RFC 4180).
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty() || PLAIN_NUMBER.matcher(value).matches()) {
             return value == null ? "" : value;
         }

@@ -1,7 +1,10 @@
 package no.samkost.web;
 
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import no.samkost.tenancy.CurrentMunicipality;
 import no.samkost.tenancy.Municipality;
@@ -43,6 +46,14 @@ public class Pages {
                 tokens.token(current.sessionBinding()),
                 cooperations,
                 section);
+    }
+
+    /** A page with its status: 200, or a refused form's status with the page shown again. */
+    static Response html(int status, TemplateInstance page) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page)
+                .build();
     }
 
     /** Refuses (403) a form that does not carry this session's token. */

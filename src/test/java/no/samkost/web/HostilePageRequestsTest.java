@@ -100,6 +100,85 @@ class HostilePageRequestsTest {
         Assertions.assertEquals(before, Database.fingerprintExcept("audit_entry"));
     }
 
+    /**
+     * The planning forms' text fields (a scenario's name, a youth's ref, a housing form's name) and
+     * their numbers obey the same rule: explained at the field with 400, nothing stored, never a 500.
+     */
+    @Test
+    void thePlanningFormsRefuseHostileTextAndNumbersAtTheirFields() throws Exception {
+        String token = coordinator();
+        String csrf = HtmlPages.csrf(token, "/app/0716/planlegging/register");
+        Map<String, String> before = Database.fingerprintExcept("audit_entry");
+        for (String bad : new String[] {"a\u0000b", "a\nb", "a\u202Eb", "a\u001B[31mb", "\uFFFDx"}) {
+            form(token, csrf)
+                    .formParam("navn", bad)
+                    .formParam("lonnsvekst", "4")
+                    .formParam("ekstrasteg", "0")
+                    .formParam("utflytting", "0")
+                    .formParam("kostnad", "1", "1", "1", "1", "1")
+                    .formParam("kostnadUkjent", "1")
+                    .post("/app/0716/planlegging/scenarier")
+                    .then()
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"))
+                    .body(org.hamcrest.Matchers.containsString("Gi scenariet et navn"));
+            form(token, csrf)
+                    .formParam("ref", bad)
+                    .formParam("birthYear", "2011")
+                    .formParam("userGroup", "OTHER")
+                    .post("/app/0716/planlegging/register")
+                    .then()
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"));
+            form(token, csrf)
+                    .formParam("ref", bad)
+                    .formParam("heldOn", "2026-01-01")
+                    .post("/app/0716/planlegging/register/samtale")
+                    .then()
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"));
+            form(token, csrf)
+                    .formParam("boform", bad)
+                    .post("/app/0716/planlegging/register/navn")
+                    .then()
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"))
+                    .body(org.hamcrest.Matchers.containsString("Et navn må ha 1 til 80 tegn"));
+        }
+        // Numbers past what Java's types hold, and lists longer than the form has.
+        for (String number : new String[] {"99999999999999999999", "1e9", "-0", "NaN", "\u0661"}) {
+            form(token, csrf)
+                    .formParam("navn", "Fiendtlig")
+                    .formParam("lonnsvekst", number)
+                    .formParam("ekstrasteg", number)
+                    .formParam("utflytting", "0")
+                    .formParam("kostnad", number, number, number, number, number, number, number)
+                    .formParam("kostnadUkjent", number)
+                    .formParam("sparingAar", number)
+                    .formParam("sparingBelop", number)
+                    .post("/app/0716/planlegging/scenarier")
+                    .then()
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"));
+            form(token, csrf)
+                    .formParam("ref", "FIENDTLIG")
+                    .formParam("heldOn", number)
+                    .formParam("hoursPerWeekMin", number)
+                    .post("/app/0716/planlegging/register/samtale")
+                    .then()
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"));
+            if (!number.equals("-0")) {
+                HtmlPages.as(token)
+                        .queryParam("fra", number)
+                        .get("/app/0716/planlegging/folsomhet")
+                        .then()
+                        .spec(no.samkost.support.Problems.formRefused(400, "validation"));
+            }
+        }
+        Assertions.assertEquals(before, Database.fingerprintExcept("audit_entry"));
+    }
+
+    static io.restassured.specification.RequestSpecification form(String token, String csrf) {
+        return HtmlPages.as(token)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("_csrf", csrf);
+    }
+
     @Test
     void aYearThatIsNotOneIsRefusedNeverReplacedByAnother() throws Exception {
         String token = coordinator();
