@@ -11,6 +11,7 @@ import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import no.samkost.cooperation.MemberPlanningYears.Member;
 import no.samkost.cooperation.MemberPlanningYears.Year;
+import no.samkost.cooperation.api.AnnualCostIs;
 import no.samkost.cooperation.api.CooperationSensitivityView;
 import no.samkost.cooperation.api.JointServiceSteps;
 import no.samkost.cooperation.api.MemberSensitivity;
@@ -202,7 +203,7 @@ public class CooperationSensitivity {
                 whole ? null : f.netCost(),
                 group ? null : g,
                 group ? null : annualCost,
-                group || annualCost == null ? null : own ? "MEDIAN" : "MEAN",
+                group || annualCost == null ? null : own ? AnnualCostIs.MEDIAN : AnnualCostIs.MEAN,
                 group ? null : annualGrant,
                 group || annualGrant == null ? null : annualCost.subtract(annualGrant),
                 group ? null : steps,

@@ -252,7 +252,11 @@ public class RiskPage {
     }
 
     private RiskView simulate(String id, Asked asked) {
-        return risk.risk(id, asked.from(), asked.years(), asked.runs(), asked.seed(), 5, asked.exit(), null);
+        int thisYear = LocalDate.now(clock.withZone(Formats.OSLO)).getYear();
+        // As the API: other members only in the standard window (from this year, each member's own exits).
+        boolean standardWindow = asked.from() == thisYear && asked.exit() == null;
+        return risk.risk(
+                id, asked.from(), asked.years(), asked.runs(), asked.seed(), 5, asked.exit(), null, standardWindow);
     }
 
     /** The API's defaults: from this year, ten years, 2 000 runs, each member's own exits, the fixed seed. */
@@ -357,19 +361,17 @@ public class RiskPage {
     static String norwegian(String reason) {
         Matcher k = MINIMUM.matcher(reason);
         String minimum = k.find() ? k.group(1) : "noen få";
-        if (reason.startsWith("rests on fewer than") && reason.contains("youths")) {
-            return "Bygger på færre enn " + minimum + " ungdommer i kommunens register over fremtidig behov.";
-        }
         if (reason.startsWith("rests on fewer than")) {
-            return "Bygger på færre enn " + minimum + " mottakere med kostnader i historikkårene, eller ville latt"
-                    + " slike tall regnes ut fra summen.";
+            return "Bygger på færre enn " + minimum + " mottakere (i dag eller i historikkårene), er spurt om utenfor"
+                    + " standardvinduet (fra i år, fem historikkår, utgang fra historikken), eller ville latt slike"
+                    + " tall regnes ut fra summen.";
         }
         if (reason.startsWith("the hidden members together")) {
             return "De skjulte medlemmene bygger til sammen på færre enn " + minimum + " mottakere: summen minus"
                     + " medlemmene som vises, ville avslørt dem.";
         }
-        if (reason.startsWith("each annual cost")) {
-            return "Hver årskostnad er én mottakers: bare kommunen selv ser dem.";
+        if (reason.startsWith("a member's inputs")) {
+            return "Grunnlaget er antall og kostnader for kommunens mottakere enkeltvis: bare kommunen selv ser det.";
         }
         return reason;
     }

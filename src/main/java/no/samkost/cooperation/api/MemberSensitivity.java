@@ -22,11 +22,8 @@ public record MemberSensitivity(
                                 + " viewer's own row, its mean for another member's (a median is one recipient's"
                                 + " cost); null also when the group is empty")
                 BigDecimal annualCost,
-        @Schema(
-                        nullable = true,
-                        enumeration = {"MEDIAN", "MEAN"},
-                        description = "which of the group's annual costs annualCost is")
-                String annualCostIs,
+        @Schema(nullable = true, description = "which of the group's annual costs annualCost is")
+                AnnualCostIs annualCostIs,
         @Schema(nullable = true) BigDecimal annualGrant,
         @Schema(nullable = true, description = "annualCost - annualGrant") BigDecimal marginalNetCost,
         @Schema(nullable = true, description = "each recipient added or removed at annualCost")
