@@ -66,7 +66,7 @@ public class ScenarioResource {
             responseCode = "400",
             description = "invalid body, the field named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the name is taken, or the municipality has 50 scenarios")
+    @APIResponse(responseCode = "409", description = "the name is taken, or the municipality has 200 scenarios")
     public Response create(
             @PathParam("code") @Parameter(description = "municipality number, 4 digits") String code,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,

@@ -38,7 +38,7 @@ import no.samkost.tenancy.CurrentMunicipality;
 public class ScenarioService {
 
     /** More than this is not planning but clutter; a municipality deletes old ones. */
-    static final int MAX_SCENARIOS = 50;
+    static final int MAX_SCENARIOS = 200;
 
     private static final String CREATE = "planning.scenarios.create";
 
@@ -76,6 +76,7 @@ public class ScenarioService {
             }
         }
         String name = checked(input);
+        lockScenarios();
         if (count() >= MAX_SCENARIOS) {
             throw new ProblemException(
                     ProblemType.CONFLICT, "a municipality keeps at most " + MAX_SCENARIOS + " scenarios; delete one");
@@ -116,6 +117,7 @@ public class ScenarioService {
                     "scenario " + id + " is at version " + scenario.version + ", the change was based on version "
                             + input.version());
         }
+        lockScenarios();
         requireFreeName(name, id);
         apply(scenario, input, name, clock.instant());
         // Flushed here so a concurrent change surfaces as a version conflict, not a commit failure.
@@ -226,6 +228,18 @@ public class ScenarioService {
             }
         }
         return name;
+    }
+
+    /**
+     * One create or rename of the caller's scenarios at a time: the count and the name are checked,
+     * then written, and two at once would both pass the check (the outside attack's 60 parallel
+     * creates left 54 scenarios).
+     */
+    private void lockScenarios() {
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended('scenarios:'"
+                        + " || current_setting('app.municipality', true), 0))")
+                .getSingleResult();
     }
 
     private void requireFreeName(String name, UUID except) {
