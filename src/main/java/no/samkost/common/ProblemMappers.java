@@ -342,7 +342,10 @@ public class ProblemMappers {
                 switch (type) {
                     case NOT_FOUND -> "no such resource";
                     case METHOD_NOT_ALLOWED -> "this method is not supported here";
-                    case UNSUPPORTED_MEDIA_TYPE -> "send application/json";
+                        // The imports take CSV; everything else with a body takes JSON.
+                    case UNSUPPORTED_MEDIA_TYPE -> uri != null && uri.getPath().endsWith("/import")
+                            ? "send text/csv"
+                            : "send application/json";
                     case NOT_ACCEPTABLE -> "the requested representation is not available";
                     default -> type.title();
                 };

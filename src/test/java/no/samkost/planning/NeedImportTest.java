@@ -90,6 +90,22 @@ class NeedImportTest {
      *
      * Each entry has exactly one conversation, on its held_on day, with the same answers; version 0.
      */
+    /** JSON sent to an import is told to send CSV (it once said "send application/json"). */
+    @Test
+    void jsonSentToAnImportIsToldToSendCsv() {
+        for (String path :
+                List.of("/api/v1/municipalities/{code}/needs/import", "/api/v1/municipalities/{code}/costs/import")) {
+            given().auth()
+                    .oauth2(Tokens.coordinator(RE))
+                    .contentType("application/json")
+                    .body("{}")
+                    .post(path, RE)
+                    .then()
+                    .spec(problem(415, "unsupported-media-type"))
+                    .body("detail", equalTo("send text/csv"));
+        }
+    }
+
     @Test
     void aGoodFileEntersEveryYouthWithTheFirstConversation() throws Exception {
         String a = ref();
