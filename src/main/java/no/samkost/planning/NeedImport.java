@@ -130,6 +130,9 @@ public class NeedImport {
         return new ImportResult(entries, importId);
     }
 
+    /** The most rows one register import takes. */
+    static final int MAX_ROWS = 20_000;
+
     /** Reads, checks and stages every data row; returns the number of data rows. */
     private long stage(CsvRecords records, CopyRows copy, RowErrors errors) throws IOException, SQLException {
         if (!records.header().equals(Optional.of(NeedCsvRow.HEADER))) {
@@ -140,6 +143,14 @@ public class NeedImport {
         }
         NeedCsvRow rules = new NeedCsvRow(validator, clock);
         return records.eachDataRow(errors, (row, cells) -> {
+            if (row > MAX_ROWS) {
+                // A register of youths from 14 is hundreds of entries, thousands in the largest city:
+                // a file far past that is a mistake, refused before it holds a connection for minutes.
+                throw new ProblemException(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "a register import holds at most " + MAX_ROWS + " rows; row " + row + " is past that",
+                        List.of(new Problem.Violation(null, (int) row, "at most " + MAX_ROWS + " rows")));
+            }
             if (cells.size() != NeedCsvRow.COLUMNS.size()) {
                 errors.add(
                         row,

@@ -90,6 +90,21 @@ class NeedImportTest {
      *
      * Each entry has exactly one conversation, on its held_on day, with the same answers; version 0.
      */
+    /** A register is hundreds of youths: a file past 20 000 rows is refused at the first row past them. */
+    @Test
+    void aFileOfMoreThanTwentyThousandRowsIsRefusedAndWritesNothing() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER + "\n");
+        String prefix = "XBIG-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        for (int i = 1; i <= 20_001; i++) {
+            csv.append(prefix).append(i).append(",2011,SOMATIC,,2026-03-12,,,,,\n");
+        }
+        Map<String, String> before = Database.fingerprint();
+        upload(Tokens.coordinator(RE), RE, csv.toString().getBytes(StandardCharsets.UTF_8), null)
+                .spec(problem(413, "payload-too-large"))
+                .body("errors[0].row", equalTo(20_001));
+        assertEquals(before, Database.fingerprint());
+    }
+
     /** JSON sent to an import is told to send CSV (it once said "send application/json"). */
     @Test
     void jsonSentToAnImportIsToldToSendCsv() {
