@@ -148,15 +148,7 @@ public class CooperationSensitivityPage {
         try {
             figures = compute(id, asked);
         } catch (ProblemException e) {
-            // A joint service that is not the cooperation's, or gave no care this year: said at its field.
-            FormOutcome outcome = asked.place().serviceId() == null
-                    ? FormOutcome.of(e, FIELDS)
-                    : new FormOutcome(
-                            e.type().status(),
-                            e.type().uri(),
-                            FormOutcome.summary(e.type().status()),
-                            Map.of("jointService", FIELDS.get("jointService")),
-                            List.of(e.getMessage()));
+            FormOutcome outcome = refused(e, asked.place(), FIELDS);
             boolean defaults =
                     aar == null && gruppe == null && fra == null && til == null && tjeneste == null && timer == null;
             return page(ctx, defaults ? 200 : outcome.status(), path, view, shown, serviceChoices, null, outcome);
@@ -253,6 +245,19 @@ public class CooperationSensitivityPage {
                         PageCsv.plain(s.grant()),
                         PageCsv.plain(s.netCost())))
                 .toList();
+    }
+
+    /** A joint service that is not the cooperation's, or gave no care in the year, is refused at its field. */
+    static FormOutcome refused(ProblemException e, PlaceRequest place, Map<String, String> fields) {
+        if (place.serviceId() == null) {
+            return FormOutcome.of(e, fields);
+        }
+        return new FormOutcome(
+                e.type().status(),
+                e.type().uri(),
+                FormOutcome.summary(e.type().status()),
+                Map.of("jointService", fields.get("jointService")),
+                List.of(e.getMessage()));
     }
 
     private CooperationSensitivityView compute(String id, Asked asked) {
