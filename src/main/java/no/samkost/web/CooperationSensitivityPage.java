@@ -31,7 +31,6 @@ import no.samkost.cooperation.api.PlaceVariant;
 import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.planning.SensitivityQuery;
 import no.samkost.planning.SensitivityView;
-import no.samkost.recipients.UserGroup;
 import no.samkost.tenancy.Role;
 
 /**
@@ -90,7 +89,7 @@ public class CooperationSensitivityPage {
             List<Variant> variants,
             FormOutcome outcome) {}
 
-    private record Asked(int year, UserGroup group, int from, int to, PlaceRequest place) {}
+    private record Asked(int year, SensitivityQuery query, PlaceRequest place) {}
 
     private final Pages pages;
     private final Cooperations cooperations;
@@ -140,8 +139,8 @@ public class CooperationSensitivityPage {
         Inputs shown = new Inputs(
                 Integer.toString(asked.year()),
                 gruppe == null ? "" : gruppe.strip(),
-                Integer.toString(asked.from()),
-                Integer.toString(asked.to()),
+                Integer.toString(asked.query().from()),
+                Integer.toString(asked.query().to()),
                 tjeneste == null ? "" : tjeneste.strip(),
                 FormValues.asAmount(asked.place().usageHoursPerWeek()));
         CooperationSensitivityView figures;
@@ -261,8 +260,7 @@ public class CooperationSensitivityPage {
     }
 
     private CooperationSensitivityView compute(String id, Asked asked) {
-        return sensitivity.sensitivity(
-                id, asked.year(), new SensitivityQuery(asked.group(), asked.from(), asked.to()), asked.place());
+        return sensitivity.sensitivity(id, asked.year(), asked.query(), asked.place());
     }
 
     /** The API's defaults: the newest ended cost year with rules, every group, k from -2 to 3, 20 hours a week. */
@@ -271,19 +269,7 @@ public class CooperationSensitivityPage {
         if (year != null && !years.hasRules(year)) {
             throw new FormValues.Invalid("aar");
         }
-        UserGroup group = null;
-        if (!FormValues.blank(gruppe)) {
-            group = RecipientPages.group(gruppe.strip());
-            if (group == null) {
-                throw new FormValues.Invalid("userGroup");
-            }
-        }
-        int from = FormValues.whole("from", fra, -20, 20, -2);
-        int to = FormValues.whole("to", til, -20, 20, 3);
-        if (to < from) {
-            throw new FormValues.Invalid("to");
-        }
-        return new Asked(years.chosen(year), group, from, to, place(tjeneste, timer));
+        return new Asked(years.chosen(year), SensitivityPage.query(gruppe, fra, til), place(tjeneste, timer));
     }
 
     /** A joint service chosen (blank: each that gave care) and the added recipient's hours, as the API reads them. */

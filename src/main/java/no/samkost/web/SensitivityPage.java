@@ -18,6 +18,7 @@ import no.samkost.common.ProblemException;
 import no.samkost.cooperation.Cooperations;
 import no.samkost.cooperation.JointServices;
 import no.samkost.cooperation.api.PlaceRequest;
+import no.samkost.planning.SensitivityQuery;
 import no.samkost.planning.SensitivityService;
 import no.samkost.planning.SensitivityView;
 import no.samkost.recipients.UserGroup;
@@ -223,6 +224,19 @@ public class SensitivityPage {
     private Asked asked(
             String aar, String gruppe, String fra, String til, String kostnad, String tjeneste, String timer) {
         Integer year = FormValues.whole("aar", aar, 2000, 2100);
+        SensitivityQuery query = query(gruppe, fra, til);
+        BigDecimal cost = FormValues.amount("annualCost", kostnad, new BigDecimal("999999999.99"));
+        return new Asked(
+                years.chosen(year),
+                query.group(),
+                query.from(),
+                query.to(),
+                cost,
+                CooperationSensitivityPage.place(tjeneste, timer));
+    }
+
+    /** The group (blank: every group) and the range of k, the API's default -2 to 3, as the form sends them. */
+    static SensitivityQuery query(String gruppe, String fra, String til) {
         UserGroup group = null;
         if (!FormValues.blank(gruppe)) {
             group = RecipientPages.group(gruppe.strip());
@@ -235,7 +249,6 @@ public class SensitivityPage {
         if (to < from) {
             throw new FormValues.Invalid("to");
         }
-        BigDecimal cost = FormValues.amount("annualCost", kostnad, new BigDecimal("999999999.99"));
-        return new Asked(years.chosen(year), group, from, to, cost, CooperationSensitivityPage.place(tjeneste, timer));
+        return new SensitivityQuery(group, from, to);
     }
 }
