@@ -160,12 +160,16 @@ public class CooperationKeyFiguresPage {
                 .toList();
         FigureTable.Builder table =
                 new FigureTable.Builder("nokkeltall-" + year.costYear(), COLUMNS, suppressed, names, own);
-        year.members().forEach(m -> table.member(m.municipality(), values(m)));
-        return table.withTotal(values(year.totals()));
+        year.members().forEach(m -> table.member(m.municipality(), values(m, year.suppressed())));
+        return table.withTotal(values(year.totals(), year.suppressed()));
     }
 
-    private static List<?> values(KeyFiguresRow r) {
-        return Arrays.asList(
+    /**
+     * A row's figures in the columns' order. A figure the service left out is null (hidden, with its
+     * reason); one it has not (no inhabitants on file, a mean over no recipients) is "–", not hidden.
+     */
+    private static List<?> values(KeyFiguresRow r, List<SuppressedCell> suppressed) {
+        List<Object> values = new ArrayList<>(Arrays.asList(
                 r.population(),
                 r.recipients(),
                 r.costs(),
@@ -174,7 +178,18 @@ public class CooperationKeyFiguresPage {
                 r.netCostPerRecipientMean() == null ? null : Formats.nok(r.netCostPerRecipientMean()),
                 r.netCostPerRecipientMedian() == null ? null : Formats.nok(r.netCostPerRecipientMedian()),
                 r.netCostPerInhabitant() == null ? null : Formats.nok(r.netCostPerInhabitant()),
-                r.grantShareOfCosts() == null ? null : Formats.percent(r.grantShareOfCosts()));
+                r.grantShareOfCosts() == null ? null : Formats.percent(r.grantShareOfCosts())));
+        for (int i = 0; i < values.size(); i++) {
+            String field =
+                    (r.municipality() == null ? "totals." : "") + COLUMNS.get(i).field();
+            boolean hidden = suppressed.stream()
+                    .anyMatch(s -> java.util.Objects.equals(s.municipality(), r.municipality())
+                            && s.field().equals(field));
+            if (values.get(i) == null && !hidden) {
+                values.set(i, "–");
+            }
+        }
+        return values;
     }
 
     /**
