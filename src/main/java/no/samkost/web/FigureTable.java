@@ -164,7 +164,11 @@ public record FigureTable(String id, List<Column> columns, List<Row> rows, Row t
             return value instanceof BigDecimal amount ? Formats.nok(amount) : value.toString();
         }
 
+        /** A text (a percentage, "–" where nothing is hidden but there is no figure) is no number a chart draws. */
         private static String raw(Object value) {
+            if (value instanceof String) {
+                return "";
+            }
             return value instanceof BigDecimal amount ? Formats.plain(amount) : value.toString();
         }
     }

@@ -111,8 +111,12 @@ public class KeyFiguresPage {
         return keyFigures.keyFigures(range.from(), range.to());
     }
 
-    /** The API's range: by default the last five cost years that have ended; at most 15. */
     Range range(String fra, String til) {
+        return range(fra, til, clock);
+    }
+
+    /** The API's range: by default the last five cost years that have ended; at most 15. */
+    static Range range(String fra, String til, Clock clock) {
         int lastYear = LocalDate.now(clock.withZone(Formats.OSLO)).getYear() - 1;
         int to = FormValues.whole("til", til, 2000, 2100, lastYear);
         int from = FormValues.whole("fra", fra, 2000, 2100, Math.max(2000, to - 4));

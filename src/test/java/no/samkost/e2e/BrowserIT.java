@@ -545,4 +545,33 @@ class BrowserIT {
                     .contains("Skjult etter regelen om små tall");
         }
     }
+
+    /**
+     * Re's Nøkkeltall and Følsomhet in 3k, opened from the cooperation's page: the net cost per
+     * member is drawn from its table, and so is each member's sensitivity when the year has one; a
+     * hidden figure is "–" with its footnote, and both pages pass axe with no CSP violation.
+     */
+    @Test
+    void theCooperationsKeyFiguresAndSensitivityAreDrawnFromTheirTables(BrowserSession browser) {
+        browser.loginAs("0716", "coordinator-0716");
+        browser.visit("/app/0716/samarbeid/3k", "samarbeid-3k-koordinator");
+        browser.clickLink("Nøkkeltall per medlem");
+        awaitChart(browser, "[data-tabell='nettokostnad'] canvas");
+        BrowserSession.Page keyFigures = browser.check("samarbeid-nokkeltall");
+        assertThat(keyFigures.heading()).isEqualTo("Nøkkeltall per medlem");
+        for (org.openqa.selenium.WebElement hidden :
+                browser.driver().findElements(By.cssSelector("td.skjult-tall a"))) {
+            String note = hidden.getAttribute("href").replaceFirst(".*#", "");
+            assertThat(browser.driver().findElements(By.id(note)))
+                    .as("a hidden figure's footnote")
+                    .isNotEmpty();
+        }
+        browser.visit("/app/0716/samarbeid/3k", "samarbeid-3k-koordinator");
+        browser.clickLink("Følsomhet per medlem");
+        if (!browser.driver().findElements(By.id("folsomhet-trinn")).isEmpty()) {
+            awaitChart(browser, "[data-tabell='folsomhet-trinn'][data-rad='0716'] canvas");
+        }
+        BrowserSession.Page sensitivity = browser.check("samarbeid-folsomhet");
+        assertThat(sensitivity.heading()).isEqualTo("Følsomhet per medlem");
+    }
 }

@@ -169,6 +169,20 @@ class HostilePageRequestsTest {
                         .then()
                         .spec(no.samkost.support.Problems.formRefused(400, "validation"));
             }
+            // Hours of care in a joint service, and the cooperation's planning pages' own fields.
+            for (String path : new String[] {"/app/0716/planlegging/folsomhet", "/app/0716/samarbeid/3k/folsomhet"}) {
+                HtmlPages.as(token)
+                        .queryParam("timer", number)
+                        .queryParam("tjeneste", number)
+                        .get(path)
+                        .then()
+                        .spec(no.samkost.support.Problems.formRefused(400, "validation"));
+            }
+            HtmlPages.as(token)
+                    .queryParam("fra", number)
+                    .get("/app/0716/samarbeid/3k/nokkeltall")
+                    .then()
+                    .spec(no.samkost.support.Problems.formRefused(400, "validation"));
         }
         Assertions.assertEquals(before, Database.fingerprintExcept("audit_entry"));
     }

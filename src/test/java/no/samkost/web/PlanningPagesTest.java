@@ -44,7 +44,9 @@ class PlanningPagesTest {
             BASE + "/scenarier",
             BASE + "/sammenligning",
             BASE + "/folsomhet",
-            "/app/0716/samarbeid/3k/risiko?aar=2&kjoringer=100");
+            "/app/0716/samarbeid/3k/risiko?aar=2&kjoringer=100",
+            "/app/0716/samarbeid/3k/nokkeltall?fra=2018&til=2019",
+            "/app/0716/samarbeid/3k/folsomhet?aar=2019");
 
     static String page(String token, String path) {
         return HtmlPages.as(token).get(path).then().statusCode(200).extract().asString();
