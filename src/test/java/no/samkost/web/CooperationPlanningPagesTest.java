@@ -163,34 +163,36 @@ class CooperationPlanningPagesTest {
     }
 
     /**
-     * A 3k service that gave care in 2016 only (no other test writes costs of 2016 for Re's
-     * cooperation): Hof's recipient placed all year at 30 hours a week, 100 000 direct wages a
+     * A 3k service that gave care in 2015 only (no other test writes costs of 2015 for Re's
+     * cooperation, and none leaves it closed: Hof's 2016, where this once ran, is signed by another
+     * test, and the agreement starts in 2010):
+     * Hof's recipient placed all year at 30 hours a week, 100 000 direct wages a
      * month and 40 000 shared costs, capacity 4. By hand, a place at 15 hours a week:
-     *   direct wages 1 200 000 / (30 h x 366 days) x 15 h x 366 days = 600 000.00
+     *   direct wages 1 200 000 / (30 h x 365 days) x 15 h x 365 days = 600 000.00
      *   shared 40 000 / 4                                            =  10 000.00
      *   place cost                                                  = 610 000.00
-     * Grant year 2017: threshold 1 157 000 is above 600 000, so the place earns 0.00 and one recipient
+     * Grant year 2016: threshold 1 081 000 is above 600 000, so the place earns 0.00 and one recipient
      * more served there costs 610 000.00.
      */
     @Test
     void theMunicipalitysSensitivityServesTheAddedInAJointServiceAsTheApiDoes() {
         String placed = Api.uniqueRef("SIDE");
         Api.recipient(HOF, placed, 1980, false);
-        String service = CooperationApiTest.createService("3k", "Sider følsomhet 2016", 4);
-        CooperationApiTest.placeUntil("3k", service, HOF, placed, "2016-01-01", "2016-12-31", "30");
+        String service = CooperationApiTest.createService("3k", "Sider følsomhet 2015", 4);
+        CooperationApiTest.placeUntil("3k", service, HOF, placed, "2015-01-01", "2015-12-31", "30");
         for (int month = 1; month <= 12; month++) {
             CooperationApiTest.jointCost(
-                    "3k", service, "2016-%02d".formatted(month), "DIRECT_WAGES", "100000.00", null);
+                    "3k", service, "2015-%02d".formatted(month), "DIRECT_WAGES", "100000.00", null);
         }
-        CooperationApiTest.jointCost("3k", service, "2016-06", "SHARED", "40000.00", null);
+        CooperationApiTest.jointCost("3k", service, "2015-06", "SHARED", "40000.00", null);
         String own = Api.uniqueRef("SIDE");
         Api.recipient(RE, own, 1980, false);
-        Api.cost(RE, own, "2016-05", "DIRECT_WAGES", "1900000.00", null);
+        Api.cost(RE, own, "2015-05", "DIRECT_WAGES", "1900000.00", null);
 
         String viewer = Tokens.viewer(RE);
         JsonPath api = api(
                 viewer,
-                "/api/v1/municipalities/0716/planning/sensitivity/2016",
+                "/api/v1/municipalities/0716/planning/sensitivity/2015",
                 "from",
                 0,
                 "to",
@@ -205,7 +207,7 @@ class CooperationPlanningPagesTest {
         assertEquals(new BigDecimal("0.00"), api.get("jointServices[0].placeGrant"));
         String html = page(
                 viewer,
-                "/app/0716/planlegging/folsomhet?aar=2016&fra=0&til=2&kostnad=1000000&tjeneste=" + service
+                "/app/0716/planlegging/folsomhet?aar=2015&fra=0&til=2&kostnad=1000000&tjeneste=" + service
                         + "&timer=15");
         assertTrue(html.contains("en plass koster " + nok(new BigDecimal("610000.00"))), html);
         String joint = table(html, "folsomhet-tjeneste-1");
@@ -216,23 +218,23 @@ class CooperationPlanningPagesTest {
         }
         List<String> csv = csvLines(
                 viewer,
-                "/app/0716/planlegging/folsomhet/folsomhet.csv?aar=2016&fra=0&til=2&kostnad=1000000&tjeneste=" + service
+                "/app/0716/planlegging/folsomhet/folsomhet.csv?aar=2015&fra=0&til=2&kostnad=1000000&tjeneste=" + service
                         + "&timer=15");
         // A header, k = 0 to 2 in Re's own service and k = 0 to 2 in the joint service.
         assertEquals(7, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(6).endsWith("," + service), csv.get(6));
 
         // The cooperation's page, the same service and hours: the same place.
-        String coop = page(viewer, COOP + "/folsomhet?aar=2016&fra=0&til=2&tjeneste=" + service + "&timer=15");
+        String coop = page(viewer, COOP + "/folsomhet?aar=2015&fra=0&til=2&tjeneste=" + service + "&timer=15");
         assertTrue(coop.contains("En plass koster " + nok(new BigDecimal("610000.00"))), coop);
 
         HtmlPages.as(viewer)
-                .get("/app/0716/planlegging/folsomhet?aar=2016&fra=0&kostnad=1000000&tjeneste=" + UUID.randomUUID())
+                .get("/app/0716/planlegging/folsomhet?aar=2015&fra=0&kostnad=1000000&tjeneste=" + UUID.randomUUID())
                 .then()
                 .spec(formRefused(404, "not-found"))
                 .body(containsString("aria-describedby=\"tjeneste-feil\""));
         HtmlPages.as(viewer)
-                .get("/app/0716/planlegging/folsomhet?aar=2016&kostnad=1000000&timer=0")
+                .get("/app/0716/planlegging/folsomhet?aar=2015&kostnad=1000000&timer=0")
                 .then()
                 .spec(formRefused(400, "validation"))
                 .body(containsString("aria-describedby=\"timer-feil\""));
