@@ -16,7 +16,6 @@ import no.samkost.cooperation.api.RiskView.RiskInputs;
 import no.samkost.cooperation.api.RiskView.RiskMemberView;
 import no.samkost.cooperation.api.RiskView.RiskYear;
 import no.samkost.cooperation.api.SuppressedCell;
-import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.planning.calculation.MemberHistory;
 import no.samkost.planning.calculation.NetCostDistribution;
 import no.samkost.planning.calculation.NetCostRisk;
@@ -40,28 +39,22 @@ import no.samkost.tenancy.Cooperation;
  * rule. The inputs are read in one transaction; the simulation runs after it, holding no
  * connection.
  *
- * <p>What another member's user sees of a member: its simulated distributions only, never its
- * inputs (counts and costs of its recipients one by one), and only in the standard window (from
- * this year, five history years, exits from history): windows of the caller's choosing could be
- * differenced down to one recipient. A member whose figures rest on fewer than {@code
- * minimumCellSize} recipients, in its history or today, is hidden whole: with few recipients and
- * no arrivals, a simulated year is today's recipients' net cost, from which the grant formula
- * gives a cost back. The totals follow {@link SmallNumbers}: hidden when the hidden members
- * together rest on fewer than k, since a total's mean less the means shown is the hidden members'
- * mean.
+ * <p>What a member's user sees: its own row in full (inputs and distributions, alone and pooled),
+ * and nothing of another member's, nor the total ({@link #OTHERS}). Two outside attacks showed
+ * why: windows of the caller's choosing could be differenced, and even in one fixed window the
+ * percentiles of a year fall on single simulated outcomes ("nobody leaves", "one named recipient
+ * leaves"), so that the gap between two of them, over seeds and years the caller chooses, is one
+ * person's net cost, from which the grant formula gives the cost back. Its own pooled figures
+ * depend on the others' recipients only through the shared units' fixed costs: a count, not a cost.
  */
 @ApplicationScoped
 public class PooledRisk {
 
-    static final String HIDDEN = "rests on fewer than %d recipients (today's or the history's), is asked for outside"
-            + " the standard window (from this year, five history years, exits from history), or would let such"
-            + " figures be worked out from the total";
+    static final String OTHERS = "another member's simulation is shown to that member only: the percentiles of a"
+            + " simulation over a few known people fall on single outcomes, and the gaps between them give each"
+            + " person's cost back (whatever the minimum number of recipients)";
 
-    static final String OWN_ONLY =
-            "a member's inputs are counts and costs of its recipients one by one: shown to its own"
-                    + " municipality only";
-    static final String TOTAL_HIDDEN = "the hidden members together rest on fewer than %d recipients: the total less"
-            + " the members shown would reveal them";
+    static final String TOTAL = "the total less the viewer's own row would be the other members' simulation";
 
     /** The service's own assumptions, beside the simulation's ({@link RiskPooling#ASSUMPTIONS}). */
     static final List<String> ASSUMPTIONS = List.of(
@@ -96,8 +89,6 @@ public class PooledRisk {
      * @param from the first simulated cost year
      * @param exitProbability replaces every member's exit probability; null for history or default
      * @param yearlyExtraStep the threshold's step above wage growth a year, NOK; null for the default
-     * @param standardWindow whether from, historyYears and exitProbability are the defaults: only then
-     *     are other members shown
      */
     public RiskView risk(
             String cooperationId,
@@ -107,8 +98,7 @@ public class PooledRisk {
             long seed,
             int historyYears,
             BigDecimal exitProbability,
-            BigDecimal yearlyExtraStep,
-            boolean standardWindow) {
+            BigDecimal yearlyExtraStep) {
         Cooperation c = cooperations.require(cooperationId);
         ProjectionRequest inTodaysPrices = new ProjectionRequest(BigDecimal.ZERO, yearlyExtraStep);
         List<GrantRules> rulesByYear = rulesByYear(from, years, inTodaysPrices);
@@ -131,13 +121,6 @@ public class PooledRisk {
 
         String viewer = cooperations.caller().code();
         int k = cooperations.agreement(c).minimumCellSize();
-        SmallNumbers.Hidden hidden = SmallNumbers.hide(
-                viewer,
-                k,
-                read.members().stream()
-                        .map(m -> new SmallNumbers.Member(m.municipality().code(), restsOn(m, k, viewer)))
-                        .toList(),
-                false);
         List<SuppressedCell> suppressed = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<RiskMemberView> rows = new ArrayList<>();
@@ -145,29 +128,19 @@ public class PooledRisk {
         result.members().forEach(r -> byCode.put(r.member(), r.risk()));
         for (MemberData m : read.members()) {
             String code = m.municipality().code();
-            if (hidden.hiddenRows().contains(code) || (!standardWindow && !code.equals(viewer))) {
-                String reason = HIDDEN.formatted(k);
-                suppressed.add(new SuppressedCell(code, "inputs", reason));
-                suppressed.add(new SuppressedCell(code, "figures", reason));
+            if (!code.equals(viewer)) {
+                suppressed.add(new SuppressedCell(code, "inputs", OTHERS));
+                suppressed.add(new SuppressedCell(code, "figures", OTHERS));
                 rows.add(new RiskMemberView(code, null, null));
                 continue;
-            }
-            boolean own = code.equals(viewer);
-            if (!own) {
-                suppressed.add(new SuppressedCell(code, "inputs", OWN_ONLY));
             }
             if (m.derived().arrivalsUncosted()) {
                 notes.add(code + ": arrivals cannot be costed without annual costs in the history years;"
                         + " simulated with none.");
             }
-            rows.add(new RiskMemberView(code, own ? inputs(m) : null, figures(byCode.get(code))));
+            rows.add(new RiskMemberView(code, inputs(m), figures(byCode.get(code))));
         }
-        RiskFigures total = null;
-        if (hidden.totalsHidden() || !standardWindow) {
-            suppressed.add(new SuppressedCell(null, "total", TOTAL_HIDDEN.formatted(k)));
-        } else {
-            total = figures(result.total());
-        }
+        suppressed.add(new SuppressedCell(null, "total", TOTAL));
         List<Integer> unverified = rulesByYear.stream()
                 .filter(r -> !r.fullyVerified())
                 .map(GrantRules::grantYear)
@@ -197,7 +170,7 @@ public class PooledRisk {
                         "costs are simulated in today's prices, so the threshold grows only by the extra step"),
                 rulesByYear.stream().map(RulesView::of).toList(),
                 rows,
-                total,
+                null,
                 suppressed,
                 Stream.concat(ASSUMPTIONS.stream(), RiskPooling.ASSUMPTIONS.stream())
                         .toList(),
@@ -234,19 +207,6 @@ public class PooledRisk {
             previous = found;
         }
         return list;
-    }
-
-    /**
-     * How many recipients another member's figures rest on, for {@link SmallNumbers}: those of its
-     * history, unless today's are fewer than k (with nobody arriving or leaving, a year is today's
-     * recipients' net cost, and one or two of them are one or two people's).
-     */
-    private static int restsOn(MemberData m, int k, String viewer) {
-        if (m.municipality().code().equals(viewer)) {
-            return m.recipientsInHistory();
-        }
-        int today = m.derived().today().size();
-        return today > 0 && today < k ? today : m.recipientsInHistory();
     }
 
     private static RiskInputs inputs(MemberData m) {

@@ -102,9 +102,6 @@ public class RiskResource {
             exit = new BigDecimal(exitProbability);
         }
         int history = whole("historyYears", historyYears, DEFAULT_HISTORY_YEARS, 1, 10);
-        // Other members are shown in one window a year only: windows of the caller's choosing could
-        // be differenced down to one recipient (README, "Risk pooling", the small-number rule).
-        boolean standardWindow = first == thisYear && history == DEFAULT_HISTORY_YEARS && exit == null;
         return risk.risk(
                 id,
                 first,
@@ -113,8 +110,7 @@ public class RiskResource {
                 whole("seed", seed, DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE),
                 history,
                 exit,
-                ProjectionRequest.of(null, yearlyExtraStep).yearlyExtraStep(),
-                standardWindow);
+                ProjectionRequest.of(null, yearlyExtraStep).yearlyExtraStep());
     }
 
     private static int whole(String name, String text, int byDefault, int lowest, int highest) {

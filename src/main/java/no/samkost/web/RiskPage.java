@@ -41,8 +41,6 @@ public class RiskPage {
     /** The simulation's fixed seed when none is given, as the API's. */
     static final long DEFAULT_SEED = 20_100_101L;
 
-    private static final Pattern MINIMUM = Pattern.compile("fewer than (\\d+)");
-
     static final Map<String, String> FIELDS = Map.of(
             "fra", "Første år må være et årstall fra 2000 til neste år.",
             "aar", "Antall år må være et helt tall fra 1 til 15.",
@@ -252,11 +250,7 @@ public class RiskPage {
     }
 
     private RiskView simulate(String id, Asked asked) {
-        int thisYear = LocalDate.now(clock.withZone(Formats.OSLO)).getYear();
-        // As the API: other members only in the standard window (from this year, each member's own exits).
-        boolean standardWindow = asked.from() == thisYear && asked.exit() == null;
-        return risk.risk(
-                id, asked.from(), asked.years(), asked.runs(), asked.seed(), 5, asked.exit(), null, standardWindow);
+        return risk.risk(id, asked.from(), asked.years(), asked.runs(), asked.seed(), 5, asked.exit(), null);
     }
 
     /** The API's defaults: from this year, ten years, 2 000 runs, each member's own exits, the fixed seed. */
@@ -359,19 +353,13 @@ public class RiskPage {
 
     /** The service's reasons for hiding, in Norwegian (an unknown one as written). */
     static String norwegian(String reason) {
-        Matcher k = MINIMUM.matcher(reason);
-        String minimum = k.find() ? k.group(1) : "noen få";
-        if (reason.startsWith("rests on fewer than")) {
-            return "Bygger på færre enn " + minimum + " mottakere (i dag eller i historikkårene), er spurt om utenfor"
-                    + " standardvinduet (fra i år, fem historikkår, utgang fra historikken), eller ville latt slike"
-                    + " tall regnes ut fra summen.";
+        if (reason.startsWith("another member's simulation")) {
+            return "Et annet medlems simulering vises bare for medlemmet selv: prosentilene i en simulering av"
+                    + " noen få kjente personer faller på enkeltutfall, og avstanden mellom dem gir hver persons"
+                    + " kostnad tilbake.";
         }
-        if (reason.startsWith("the hidden members together")) {
-            return "De skjulte medlemmene bygger til sammen på færre enn " + minimum + " mottakere: summen minus"
-                    + " medlemmene som vises, ville avslørt dem.";
-        }
-        if (reason.startsWith("a member's inputs")) {
-            return "Grunnlaget er antall og kostnader for kommunens mottakere enkeltvis: bare kommunen selv ser det.";
+        if (reason.startsWith("the total less")) {
+            return "Summen minus kommunens egen rad ville vært de andre medlemmenes simulering.";
         }
         return reason;
     }
