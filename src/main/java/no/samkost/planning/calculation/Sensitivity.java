@@ -13,12 +13,16 @@ import no.samkost.reimbursement.calculation.RecipientYear;
  * one annual cost (the group's median, or one given). The grant is per recipient (each has its own
  * threshold), so every recipient added or removed changes the costs by the annual cost and the grant
  * by that cost's grant: the effect is linear in k, and above the threshold the state carries the
- * rate (80 %) of each krone. Plain Java; the grant of the annual cost is the caller's (the real
- * calculator's).
+ * rate (80 %) of each krone. Removing recipients at the group's median can take off more than
+ * there is (the ones removed may have cost less, and earned less grant, than the median): the costs
+ * and the grant of a step stop at zero, since neither can be negative. Plain Java; the grant of the
+ * annual cost is the caller's (the real calculator's).
  */
 public final class Sensitivity {
 
     private Sensitivity() {}
+
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
 
     /** The age of a recipient added or removed: well within the age limit. */
     public static final int AGE = 30;
@@ -57,8 +61,8 @@ public final class Sensitivity {
         List<Step> steps = new ArrayList<>();
         for (int k = from; k <= to; k++) {
             BigDecimal n = BigDecimal.valueOf(k);
-            BigDecimal costs = base.costs().add(annualCost.multiply(n));
-            BigDecimal grant = base.grant().add(annualGrant.multiply(n));
+            BigDecimal costs = base.costs().add(annualCost.multiply(n)).max(ZERO);
+            BigDecimal grant = base.grant().add(annualGrant.multiply(n)).max(ZERO);
             steps.add(new Step(k, base.recipients() + k, costs, grant, costs.subtract(grant)));
         }
         return List.copyOf(steps);
