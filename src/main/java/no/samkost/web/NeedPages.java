@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import no.samkost.common.InputText;
 import no.samkost.common.Page;
 import no.samkost.common.ProblemException;
@@ -202,16 +203,7 @@ public class NeedPages {
             return refused(FormOutcome.field("birthYear", FIELDS.get("birthYear")), failed);
         }
         NewNeed request = new NewNeed(RecipientPages.blankToNull(ref), year.get(), RecipientPages.group(userGroup));
-        Set<ConstraintViolation<NewNeed>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            return refused(FormOutcome.of(violations, FIELDS), failed);
-        }
-        try {
-            needs.create(request, Optional.empty());
-        } catch (ProblemException e) {
-            return refused(FormOutcome.of(e, FIELDS), failed);
-        }
-        return seeOther(code, "lagt-til");
+        return submit(request, r -> needs.create(r, Optional.empty()), failed, code, "lagt-til");
     }
 
     @POST
@@ -255,16 +247,7 @@ public class NeedPages {
         } catch (FormValues.Invalid e) {
             return refused(FormOutcome.field(e.field, FIELDS.get(e.field)), failed);
         }
-        Set<ConstraintViolation<NewConversation>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            return refused(FormOutcome.of(violations, FIELDS), failed);
-        }
-        try {
-            needs.addConversation(ref.strip(), request);
-        } catch (ProblemException e) {
-            return refused(FormOutcome.of(e, FIELDS), failed);
-        }
-        return seeOther(code, "samtale");
+        return submit(request, r -> needs.addConversation(ref.strip(), r), failed, code, "samtale");
     }
 
     @POST
@@ -316,16 +299,7 @@ public class NeedPages {
                 chosen,
                 RecipientPages.blankToNull(recipientRef),
                 based);
-        Set<ConstraintViolation<NeedUpdate>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            return refused(FormOutcome.of(violations, FIELDS), failed);
-        }
-        try {
-            needs.update(ref.strip(), request);
-        } catch (ProblemException e) {
-            return refused(FormOutcome.of(e, FIELDS), failed);
-        }
-        return seeOther(code, "endret");
+        return submit(request, r -> needs.update(ref.strip(), r), failed, code, "endret");
     }
 
     /**
@@ -414,6 +388,23 @@ public class NeedPages {
                 message,
                 outcome,
                 failed);
+    }
+
+    /**
+     * The end every register form shares: the request's own constraints, then the service, whose
+     * refusal (a taken ref, a stale version) is shown on the form like a constraint's.
+     */
+    private <T> Response submit(T request, Consumer<T> action, Failed failed, String code, String done) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return refused(FormOutcome.of(violations, FIELDS), failed);
+        }
+        try {
+            action.accept(request);
+        } catch (ProblemException e) {
+            return refused(FormOutcome.of(e, FIELDS), failed);
+        }
+        return seeOther(code, done);
     }
 
     private Response refused(FormOutcome outcome, Failed failed) {
