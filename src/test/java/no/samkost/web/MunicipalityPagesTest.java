@@ -460,15 +460,20 @@ class MunicipalityPagesTest {
      * The costs of 2025 are claimed in grant year 2026, which has no figures yet: the page says the
      * rules are projected and under what assumptions, shows each value's status (the threshold
      * 1 678 000 x 1.04 -> 1 745 000, projected), and offers no sign-off while the claim rests on a
-     * projected value (the API would refuse it: rules-projected).
+     * projected value (the API would refuse it: rules-projected). Its own recipient, in Hof, whose
+     * 2025 claim tests read per recipient only: 2 000 000 of wages is above the threshold, so its
+     * grant rests on the projected threshold.
      */
     @Test
     void aClaimUnderProjectedRulesSaysSoAndCannotBeSigned() {
-        String html = page(Tokens.coordinator(RE), "/app/0716/krav?aar=2025");
+        String ref = Api.uniqueRef("FRA");
+        Api.recipient(HOF, ref, 1990, false);
+        Api.cost(HOF, ref, "2025-06", "DIRECT_WAGES", "2000000.00", null);
+        String html = page(Tokens.coordinator(HOF), "/app/0714/krav?aar=2025");
         assertTrue(html.contains("<div class=\"melding\" role=\"note\" id=\"framskrevet\">"), html);
         assertTrue(html.contains("Det som mangler, er framskrevet fra det siste året før som har verdien"), html);
         assertTrue(html.contains("lønnsvekst på 4\u00a0%"), html);
-        assertTrue(html.contains("Kravet bygger på framskrevne verdier (innslagspunkt"), html);
+        assertTrue(html.contains("Kravet bygger på framskrevne verdier (kompensasjonsgrad, innslagspunkt)"), html);
         assertFalse(html.contains("/krav/innsending"), "no sign-off form");
         String rules = html.substring(html.indexOf("<table id=\"regelverdier\">"));
         assertTrue(
