@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import no.samkost.audit.AuditTrail;
 import no.samkost.cooperation.MemberPlanningYears.Year;
 import no.samkost.cooperation.api.CooperationKeyFiguresView;
@@ -37,18 +38,24 @@ import no.samkost.tenancy.Cooperation;
 public class CooperationKeyFigures {
 
     /** A member's row's fields, all resting on its recipients; its population rests on none. */
-    static final List<String> ROW_FIELDS = List.of(
-            "recipients",
-            "byUserGroup",
-            "byHousingForm",
-            "costs",
-            "recipientsWithUnknownGrant",
+
+    /**
+     * The fields that rest on the grant: empty when some recipient's grant is unknown, so shown
+     * empty or as a number they would tell whether the hidden count of unknown grants is 0.
+     */
+    static final List<String> GRANT_FIELDS = List.of(
             "grant",
             "netCost",
             "netCostPerRecipientMean",
             "netCostPerRecipientMedian",
             "netCostPerInhabitant",
             "grantShareOfCosts");
+
+    /** A member's row's fields, all resting on its recipients; its population rests on none. */
+    static final List<String> ROW_FIELDS = Stream.concat(
+                    Stream.of("recipients", "byUserGroup", "byHousingForm", "costs", "recipientsWithUnknownGrant"),
+                    GRANT_FIELDS.stream())
+            .toList();
 
     private final ConsistentSnapshot snapshot;
     private final Cooperations cooperations;
@@ -131,15 +138,20 @@ public class CooperationKeyFigures {
         boolean whole = code == null
                 ? year.rows().totalsHidden()
                 : year.rows().hiddenRows().contains(code);
+        boolean unknownGrantsHidden = MemberPlanningYears.unknownGrantsHidden(year, code);
         Map<String, Boolean> hidden = new LinkedHashMap<>();
         for (String field : ROW_FIELDS) {
             CountBreakdowns.Hidden counts = year.counts().get(field);
             boolean countHidden = counts != null && (code == null ? counts.total() : counts.hides(code));
+            boolean grantHidden = unknownGrantsHidden && GRANT_FIELDS.contains(field);
             boolean othersMedian = field.equals(MEDIAN) && !viewer.equals(code);
-            hidden.put(field, whole || countHidden || othersMedian);
+            hidden.put(field, whole || countHidden || grantHidden || othersMedian);
             if (whole || countHidden) {
                 suppressed.add(new SuppressedCell(
                         code, code == null ? "totals." + field : field, MemberPlanningYears.reason(code, whole, k)));
+            } else if (grantHidden) {
+                suppressed.add(new SuppressedCell(
+                        code, code == null ? "totals." + field : field, MemberPlanningYears.UNKNOWN_GRANTS));
             } else if (othersMedian) {
                 suppressed.add(new SuppressedCell(code, code == null ? "totals." + field : field, MEDIAN_OWN_ONLY));
             }

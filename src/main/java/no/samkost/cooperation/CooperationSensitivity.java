@@ -48,6 +48,10 @@ public class CooperationSensitivity {
     static final List<String> GROUP_FIELDS =
             List.of("groupRecipients", "annualCost", "annualGrant", "marginalNetCost", "steps");
 
+    /** The fields that rest on the member's grants being known. */
+    static final List<String> GRANT_FIELDS =
+            List.of("grant", "netCost", "inJointServices", "annualGrant", "marginalNetCost", "steps");
+
     private final ConsistentSnapshot snapshot;
     private final Cooperations cooperations;
     private final MemberPlanningYears years;
@@ -185,28 +189,34 @@ public class CooperationSensitivity {
         boolean whole = year.rows().hiddenRows().contains(code);
         boolean group = whole
                 || (query.group() != null && year.counts().get("byUserGroup").hides(code));
+        // Empty exactly when some grant is unknown: hidden with that count (see the key figures).
+        boolean grants = !whole && MemberPlanningYears.unknownGrantsHidden(year, code);
         for (String field : BASE_FIELDS) {
             if (whole) {
                 suppressed.add(new SuppressedCell(code, field, MemberPlanningYears.reason(code, true, k)));
+            } else if (grants && GRANT_FIELDS.contains(field)) {
+                suppressed.add(new SuppressedCell(code, field, MemberPlanningYears.UNKNOWN_GRANTS));
             }
         }
         for (String field : GROUP_FIELDS) {
             if (group) {
                 suppressed.add(new SuppressedCell(code, field, MemberPlanningYears.reason(code, whole, k)));
+            } else if (grants && GRANT_FIELDS.contains(field)) {
+                suppressed.add(new SuppressedCell(code, field, MemberPlanningYears.UNKNOWN_GRANTS));
             }
         }
         return new MemberSensitivity(
                 code,
                 whole ? null : f.recipients(),
                 whole ? null : f.costs(),
-                whole ? null : f.grant(),
-                whole ? null : f.netCost(),
+                whole || grants ? null : f.grant(),
+                whole || grants ? null : f.netCost(),
                 group ? null : g,
                 group ? null : annualCost,
                 group || annualCost == null ? null : own ? AnnualCostIs.MEDIAN : AnnualCostIs.MEAN,
-                group ? null : annualGrant,
-                group || annualGrant == null ? null : annualCost.subtract(annualGrant),
-                group ? null : steps,
-                whole ? null : joint);
+                group || grants ? null : annualGrant,
+                group || grants || annualGrant == null ? null : annualCost.subtract(annualGrant),
+                group || grants ? null : steps,
+                whole || grants ? null : joint);
     }
 }

@@ -10,10 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import no.samkost.cooperation.calculation.CountBreakdowns;
+import no.samkost.cooperation.calculation.CrossViewHiding;
 import no.samkost.cooperation.calculation.SmallNumbers;
+import no.samkost.cooperation.persistence.JointServiceRows;
 import no.samkost.cooperation.persistence.MemberRecipientYear;
+import no.samkost.cooperation.persistence.PlacementRows;
+import no.samkost.cooperation.persistence.PlacementSlot;
 import no.samkost.cooperation.persistence.PlanningRows;
+import no.samkost.cooperation.persistence.ServiceRow;
 import no.samkost.planning.calculation.HousingDemand;
 import no.samkost.planning.calculation.KeyFigures;
 import no.samkost.recipients.UserGroup;
@@ -42,11 +48,20 @@ class MemberPlanningYears {
     private final Cooperations cooperations;
     private final PlanningRows rows;
     private final MemberAudit memberAudit;
+    private final JointServiceRows services;
+    private final PlacementRows placements;
 
-    MemberPlanningYears(Cooperations cooperations, PlanningRows rows, MemberAudit memberAudit) {
+    MemberPlanningYears(
+            Cooperations cooperations,
+            PlanningRows rows,
+            MemberAudit memberAudit,
+            JointServiceRows services,
+            PlacementRows placements) {
         this.cooperations = cooperations;
         this.rows = rows;
         this.memberAudit = memberAudit;
+        this.services = services;
+        this.placements = placements;
     }
 
     /** One member's year: its recipients as key-figure lines (no ref), and their figures. */
@@ -64,16 +79,36 @@ class MemberPlanningYears {
             Map<String, CountBreakdowns.Hidden> counts) {}
 
     /**
+     * What the years are computed from: each member's recipient-years (each marked placed when the
+     * pooled figures count it), and how many recipients the pooled figures count for each member
+     * and year.
+     */
+    record Read(
+            Map<Municipality, List<MemberRecipientYear>> recipientYears,
+            Map<Municipality, Map<Integer, Integer>> pooledPlaced) {}
+
+    /**
      * Every member's recipient-years from {@code from} to {@code to}, read in its own rows; another
-     * member's goes into its audit trail.
+     * member's goes into its audit trail. The cooperation's confirmed placements come from the
+     * host's rows, as the pooled figures take them, so that what the two views count can be told
+     * apart ({@link CrossViewHiding}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Map<Municipality, List<MemberRecipientYear>> read(Cooperation c, int from, int to, String view) {
+    Read read(Cooperation c, int from, int to, String view) {
+        List<HomePlacementYear> placements = placementYears(c, from, to);
         Map<Municipality, List<MemberRecipientYear>> byMember = new LinkedHashMap<>();
+        Map<Municipality, Map<Integer, Integer>> pooledPlaced = new LinkedHashMap<>();
         c.members().stream()
                 .map(cooperations::municipality)
                 .sorted(Comparator.comparing(Municipality::code))
-                .forEach(m -> byMember.put(m, rows.recipientYears(c, m.id(), from, to)));
+                .forEach(m -> {
+                    List<PlanningRows.PlacementYear> own = placements.stream()
+                            .filter(p -> p.homeId().equals(m.id()))
+                            .map(p -> new PlanningRows.PlacementYear(p.id(), p.year()))
+                            .toList();
+                    byMember.put(m, rows.recipientYears(c, m.id(), from, to, own));
+                    pooledPlaced.put(m, rows.placedRecipients(c, m.id(), own));
+                });
         byMember.forEach((m, lines) -> {
             if (!lines.isEmpty() && !m.id().equals(cooperations.caller().id())) {
                 memberAudit.record(
@@ -85,24 +120,47 @@ class MemberPlanningYears {
                                 + cooperations.caller().code());
             }
         });
-        return byMember;
+        return new Read(byMember, pooledPlaced);
+    }
+
+    /** A confirmed placement, its home, and a cost year it has days in. */
+    private record HomePlacementYear(UUID id, String homeId, int year) {}
+
+    /** The cooperation's confirmed placements by the cost years they touch, from the host's rows. */
+    private List<HomePlacementYear> placementYears(Cooperation c, int from, int to) {
+        List<UUID> serviceIds =
+                services.all(c, c.host()).stream().map(ServiceRow::id).toList();
+        List<HomePlacementYear> years = new ArrayList<>();
+        for (PlacementSlot slot : placements.slotsAsHost(c, c.host(), serviceIds)) {
+            for (int year = from; year <= to; year++) {
+                if (PooledComputation.CostYear.of(year).daysOf(slot) > 0) {
+                    years.add(new HomePlacementYear(slot.id(), slot.homeId(), year));
+                }
+            }
+        }
+        return years;
     }
 
     /** One cost year: each member's key figures, the pooled ones, and the hidden set for the caller. */
-    Year year(
-            Cooperation c,
-            int costYear,
-            Optional<GrantRules> yearRules,
-            Map<Municipality, List<MemberRecipientYear>> byMember) {
+    Year year(Cooperation c, int costYear, Optional<GrantRules> yearRules, Read read) {
         String viewer = cooperations.caller().code();
         int k = cooperations.agreement(c).minimumCellSize();
         List<Member> members = new ArrayList<>();
         List<KeyFigures.Line> all = new ArrayList<>();
-        for (Map.Entry<Municipality, List<MemberRecipientYear>> member : byMember.entrySet()) {
-            List<KeyFigures.Line> lines = member.getValue().stream()
+        List<CrossViewHiding.Member> counted = new ArrayList<>();
+        List<SmallNumbers.Member> pooledCounts = new ArrayList<>();
+        for (Map.Entry<Municipality, List<MemberRecipientYear>> member :
+                read.recipientYears().entrySet()) {
+            List<MemberRecipientYear> inYear = member.getValue().stream()
                     .filter(r -> r.costYear() == costYear)
-                    .map(r -> line(r, yearRules))
                     .toList();
+            List<KeyFigures.Line> lines =
+                    inYear.stream().map(r -> line(r, yearRules)).toList();
+            String code = member.getKey().code();
+            counted.add(new CrossViewHiding.Member(code, lines.size(), (int)
+                    inYear.stream().filter(r -> !r.placed()).count()));
+            pooledCounts.add(new SmallNumbers.Member(
+                    code, read.pooledPlaced().get(member.getKey()).getOrDefault(costYear, 0)));
             all.addAll(lines);
             Long population = member.getKey().populationIn(costYear).orElse(null);
             members.add(new Member(member.getKey(), population, lines, KeyFigures.of(lines, USER_GROUPS, population)));
@@ -110,14 +168,8 @@ class MemberPlanningYears {
         Long population = members.stream().anyMatch(m -> m.population() == null)
                 ? null
                 : members.stream().mapToLong(Member::population).sum();
-        SmallNumbers.Hidden hiddenRows = SmallNumbers.hide(
-                viewer,
-                k,
-                members.stream()
-                        .map(m -> new SmallNumbers.Member(
-                                m.municipality().code(), m.figures().recipients()))
-                        .toList(),
-                false);
+        SmallNumbers.Hidden hiddenRows =
+                CrossViewHiding.keyFigures(viewer, k, counted, SmallNumbers.hide(viewer, k, pooledCounts, false));
         Map<String, CountBreakdowns.Hidden> counts = new LinkedHashMap<>();
         for (String breakdown : BREAKDOWNS) {
             Map<String, Map<String, Integer>> cells = new LinkedHashMap<>();
@@ -168,6 +220,24 @@ class MemberPlanningYears {
         };
     }
 
+    /**
+     * Whether a member's ({@code code} null: the totals') count of recipients whose grant the rules
+     * cannot compute is hidden. Before grant year 2021 only the intellectual disability deduction
+     * is missing, so that count says who has the diagnosis; the figures resting on the grant go
+     * with it, since they are empty exactly when the count is not 0. Rules with every value (or
+     * none) leave no doubt to hide: every grant is known (or none is), as anyone can read.
+     */
+    static boolean unknownGrantsHidden(Year year, String code) {
+        if (year.rules().map(r -> r.missingParameters().isEmpty()).orElse(true)) {
+            return false;
+        }
+        CountBreakdowns.Hidden unknown = year.counts().get("recipientsWithUnknownGrant");
+        return code == null ? unknown.total() : unknown.hides(code);
+    }
+
+    static final String UNKNOWN_GRANTS = "rests on the grant, and how many grants the rules cannot compute is hidden:"
+            + " shown or empty, this figure would tell whether there are any";
+
     /** One reason for every hidden cell of a kind: which hidden rows are small and which protect them stays untold. */
     static String reason(String code, boolean whole, int k) {
         if (!whole) {
@@ -175,7 +245,9 @@ class MemberPlanningYears {
         }
         return code == null
                 ? "the hidden members' figures together rest on fewer than " + k
-                        + " recipients: this total less the figures shown would reveal them"
-                : "rests on fewer than " + k + " recipients, or would let such a figure be worked out from the totals";
+                        + " recipients, here or beside the pooled figures: this total less the figures shown"
+                        + " would reveal them"
+                : "rests on fewer than " + k + " recipients, or would let such a figure be worked out from the totals"
+                        + " or the pooled figures";
     }
 }

@@ -34,8 +34,13 @@ final class PlanningViews {
 
     /** A 200 answer read with money as BigDecimal. */
     static JsonPath get(String viewer, String path) {
+        return getAs(Tokens.viewer(viewer), path);
+    }
+
+    /** A 200 answer to {@code token}, read with money as BigDecimal. */
+    static JsonPath getAs(String token, String path) {
         return given().auth()
-                .oauth2(Tokens.viewer(viewer))
+                .oauth2(token)
                 .get(path)
                 .then()
                 .statusCode(200)
@@ -58,5 +63,15 @@ final class PlanningViews {
         List<Map<String, Object>> cells = answer.getList(suppressed);
         return cells.stream()
                 .anyMatch(c -> Objects.equals(code, c.get("municipality")) && field.equals(c.get("field")));
+    }
+
+    /** The reason the list at {@code suppressed} gives for a cell ({@code code} null: a total). */
+    static String reason(JsonPath answer, String suppressed, String code, String field) {
+        List<Map<String, Object>> cells = answer.getList(suppressed);
+        return cells.stream()
+                .filter(c -> Objects.equals(code, c.get("municipality")) && field.equals(c.get("field")))
+                .map(c -> (String) c.get("reason"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(field + " not listed"));
     }
 }

@@ -120,19 +120,31 @@ public final class SmallNumbers {
      *     PLACEMENTS, PLACEMENT_DAYS or USAGE
      */
     public static Hidden hide(String viewer, int k, List<Member> members, boolean shareRestsOnRecipients) {
+        return hide(viewer, k, members, shareRestsOnRecipients, Set.of());
+    }
+
+    /**
+     * As {@link #hide(String, int, List, boolean)}, with other members' rows that another view's
+     * figures make primary ({@code alsoPrimary}: hidden whatever their count, then protected by the
+     * complementary step like the small ones).
+     */
+    public static Hidden hide(
+            String viewer, int k, List<Member> members, boolean shareRestsOnRecipients, Set<String> alsoPrimary) {
         if (k < 2) {
             throw new IllegalArgumentException("the minimum cell size is at least 2, not " + k);
         }
         Set<String> hidden = new LinkedHashSet<>();
         int restsOn = 0;
         for (Member m : members) {
-            if (!m.municipality().equals(viewer) && m.placedRecipients() > 0 && m.placedRecipients() < k) {
+            boolean small = m.placedRecipients() > 0 && m.placedRecipients() < k;
+            if (!m.municipality().equals(viewer) && (small || alsoPrimary.contains(m.municipality()))) {
                 hidden.add(m.municipality());
                 restsOn += m.placedRecipients();
             }
         }
         List<Member> complements = members.stream()
-                .filter(m -> !m.municipality().equals(viewer) && m.placedRecipients() >= k)
+                .filter(m -> !m.municipality().equals(viewer) && !hidden.contains(m.municipality()))
+                .filter(m -> m.placedRecipients() >= k)
                 .sorted(Comparator.comparingInt(Member::placedRecipients).thenComparing(Member::municipality))
                 .toList();
         for (Member m : complements) {

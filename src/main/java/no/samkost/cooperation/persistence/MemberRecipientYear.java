@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * One recipient's cost year in its home's claim, as a cooperation's planning views add it up: its
  * user group, its housing form on 31 December ({@code null} when not recorded) and the claim's
- * figures. No ref, no id: it is read to be added up inside the member's computation.
+ * figures; {@code placed} when the pooled figures of the year count it. No ref, no id: it is read
+ * to be added up inside the member's computation.
  */
 public record MemberRecipientYear(
         int costYear,
@@ -16,4 +17,5 @@ public record MemberRecipientYear(
         BigDecimal directWageCosts,
         BigDecimal earmarkedGrants,
         BigDecimal hostMunicipalityGrant,
-        BigDecimal userPayments) {}
+        BigDecimal userPayments,
+        boolean placed) {}
