@@ -27,6 +27,8 @@ public class ParameterTextFilter {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private static final Pattern ASCII_WHOLE = Pattern.compile("[+-]?[0-9]+");
+
     @ServerRequestFilter
     public void refuseBadParameters(UriInfo uri, ResourceInfo resource) {
         List<Problem.Violation> errors = new ArrayList<>();
@@ -92,6 +94,12 @@ public class ParameterTextFilter {
                     if (uuid && !UUID_TEXT.matcher(value).matches()) {
                         errors.add(Problem.Violation.field(
                                 name, "must be an id like 3f2c8a9e-5b7d-4c1a-9e2f-0a1b2c3d4e5f"));
+                        continue;
+                    }
+                    // parseInt takes any script's digits ("٢٠٢٣" is 2023): a number here is ASCII.
+                    if ((integer || longer) && !ASCII_WHOLE.matcher(value).matches()) {
+                        errors.add(Problem.Violation.field(
+                                name, "must be a whole number" + (integer ? " (at most 10 digits)" : "")));
                         continue;
                     }
                     try {

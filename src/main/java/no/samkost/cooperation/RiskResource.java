@@ -56,9 +56,10 @@ public class RiskResource {
                     + " its own, a service has stepwise fixed staffing (alone a unit of its own, pooled a share of"
                     + " the joint service's units), and every grant comes from the grant calculator under each year's"
                     + " rules. Per member and in total: mean, P10, P50, P90, the chance of a year more than 10 %"
-                    + " above the expected, the reduction in spread, and per year the P10-P90 band. Another member"
-                    + " whose figures rest on fewer than the agreement's minimumCellSize recipients is hidden"
-                    + " (suppressed). The same parameters and data give the same answer, bit for bit.")
+                    + " above the expected, the reduction in spread, and per year the P10-P90 band. The caller sees"
+                    + " its own municipality's row only: every other member's row and the total are always hidden"
+                    + " (suppressed), since a simulation over a few known people gives single people's costs back"
+                    + " whatever their number. The same parameters and data give the same answer, bit for bit.")
     @APIResponse(responseCode = "200", description = "the simulation's figures and assumptions")
     @APIResponse(responseCode = "400", description = "a parameter out of range or not a number, named")
     public RiskView risk(

@@ -12,6 +12,9 @@ import no.samkost.recipients.UserGroup;
  */
 public record SensitivityQuery(UserGroup group, int from, int to) {
 
+    /** Two fewer, unless the group has fewer recipients than that (its own endpoint stops there). */
+    public static final int DEFAULT_FROM = -2;
+
     public static SensitivityQuery of(String userGroup, int from, int to) {
         if (from < -20 || from > 20) {
             throw ProblemException.invalidField("from", "from -20 to 20");

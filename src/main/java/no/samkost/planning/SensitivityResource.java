@@ -58,7 +58,11 @@ public class SensitivityResource {
                             description = "INTELLECTUAL_DISABILITY, MENTAL_HEALTH_SUBSTANCE, SOMATIC or OTHER; absent:"
                                     + " every group")
                     String userGroup,
-            @QueryParam("from") @DefaultValue("-2") @Parameter(description = "-20 to 20, default -2") int from,
+            @QueryParam("from")
+                    @Parameter(
+                            description = "-20 to 20, not below minus the group's recipients; default -2, or minus"
+                                    + " the group's recipients when it has fewer")
+                    Integer from,
             @QueryParam("to") @DefaultValue("3") @Parameter(description = "-20 to 20, default 3") int to,
             @QueryParam("annualCost")
                     @Parameter(description = "NOK a year for each recipient added or removed; default the median")
@@ -71,7 +75,9 @@ public class SensitivityResource {
             @QueryParam("usageHoursPerWeek")
                     @Parameter(description = "with jointService: the added recipient's care there; default 20")
                     String usageHoursPerWeek) {
-        SensitivityQuery query = SensitivityQuery.of(userGroup, from, to);
+        // Without a from, only to's range is checked here; where the steps start depends on the group.
+        SensitivityQuery query = SensitivityQuery.of(
+                userGroup, from != null ? from : Math.max(-20, Math.min(SensitivityQuery.DEFAULT_FROM, to)), to);
         BigDecimal cost = null;
         if (annualCost != null) {
             if (!AMOUNT.matcher(annualCost).matches()) {
@@ -80,11 +86,6 @@ public class SensitivityResource {
             cost = new BigDecimal(annualCost);
         }
         return service.sensitivity(
-                costYear,
-                query.group(),
-                query.from(),
-                query.to(),
-                cost,
-                PlaceRequest.of(jointService, usageHoursPerWeek));
+                costYear, query.group(), from, query.to(), cost, PlaceRequest.of(jointService, usageHoursPerWeek));
     }
 }

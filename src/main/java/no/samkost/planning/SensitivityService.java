@@ -51,7 +51,7 @@ public class SensitivityService {
     }
 
     public SensitivityView sensitivity(
-            int costYear, UserGroup group, int from, int to, BigDecimal givenCost, PlaceRequest place) {
+            int costYear, UserGroup group, Integer from, int to, BigDecimal givenCost, PlaceRequest place) {
         ClaimView claim = claims.claim(costYear, false);
         if (claim.totals().incompleteRecipients() > 0) {
             throw new ProblemException(
@@ -65,9 +65,14 @@ public class SensitivityService {
                 .filter(l -> group == null || group.name().equals(groupOf.get(l.ref())))
                 .map(ClaimView.RecipientLine::costs)
                 .toList();
-        if (from < -groupCosts.size()) {
-            throw ProblemException.invalidField(
-                    "from", "at least -" + groupCosts.size() + ": the group has " + groupCosts.size() + " recipients");
+        int n = groupCosts.size();
+        int first = from != null ? from : Math.max(SensitivityQuery.DEFAULT_FROM, -n);
+        if (first < -n) {
+            throw ProblemException.invalidField("from", "at least " + -n + ": the group has " + n + " recipients");
+        }
+        if (to < first) {
+            // Only without a from: the default stopped where the group runs out, above this to.
+            throw ProblemException.invalidField("to", "at least " + first + ": the group has " + n + " recipients");
         }
         if (givenCost == null && groupCosts.isEmpty()) {
             throw ProblemException.invalidField(
@@ -82,7 +87,7 @@ public class SensitivityService {
                 groupCosts.size(),
                 claim.totals().costs(),
                 claim.totals().grant());
-        List<SensitivityView.Step> steps = Sensitivity.steps(base, annualCost, annualGrant, from, to).stream()
+        List<SensitivityView.Step> steps = Sensitivity.steps(base, annualCost, annualGrant, first, to).stream()
                 .map(SensitivityView.Step::of)
                 .toList();
         audit.recordRead("planning.sensitivity.read", "cost year " + costYear + " group " + group);
@@ -98,7 +103,7 @@ public class SensitivityService {
                 steps,
                 place.serviceId() == null
                         ? List.of()
-                        : List.of(jointService(costYear, base, yearRules, from, to, place)));
+                        : List.of(jointService(costYear, base, yearRules, first, to, place)));
     }
 
     /** Each recipient added served in a joint service of one of the caller's cooperations, at a place's cost. */

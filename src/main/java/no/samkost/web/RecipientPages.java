@@ -216,12 +216,11 @@ public class RecipientPages {
         }
     }
 
+    /** A year typed in ASCII digits (valueOf alone takes any script's). */
     static Optional<Integer> year(String text) {
-        try {
-            return text == null ? Optional.empty() : Optional.of(Integer.valueOf(text.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return text == null || !text.strip().matches("[0-9]{1,9}")
+                ? Optional.empty()
+                : Optional.of(Integer.valueOf(text.strip()));
     }
 
     static UserGroup group(String value) {

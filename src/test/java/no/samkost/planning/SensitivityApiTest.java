@@ -104,5 +104,32 @@ class SensitivityApiTest {
                 .then()
                 .spec(problem(400, "validation"))
                 .body("errors[0].field", equalTo("annualCost"));
+
+        // Without a from, the steps start where the group runs out: OTHER has one recipient, so -1
+        // (not the default -2, which the caller did not send); a from below that names the count.
+        JsonPath other = sensitivity("userGroup=OTHER");
+        assertEquals(-1, other.getInt("steps[0].change"));
+        assertEquals(3, other.getInt("steps[0].recipients"));
+        given().auth()
+                .oauth2(Tokens.viewer(HOLMESTRAND))
+                .get("/api/v1/municipalities/{code}/planning/sensitivity/2013?userGroup=OTHER&from=-2", HOLMESTRAND)
+                .then()
+                .spec(problem(400, "validation"))
+                .body("errors[0].field", equalTo("from"))
+                .body("errors[0].message", equalTo("at least -1: the group has 1 recipients"));
+        // An empty group and a cost given: from 0, and "at least 0" (not "-0") below it.
+        assertEquals(
+                0,
+                sensitivity("userGroup=MENTAL_HEALTH_SUBSTANCE&annualCost=1000000")
+                        .getInt("steps[0].change"));
+        given().auth()
+                .oauth2(Tokens.viewer(HOLMESTRAND))
+                .get(
+                        "/api/v1/municipalities/{code}/planning/sensitivity/2013?userGroup=MENTAL_HEALTH_SUBSTANCE"
+                                + "&annualCost=1000000&from=-1",
+                        HOLMESTRAND)
+                .then()
+                .spec(problem(400, "validation"))
+                .body("errors[0].message", equalTo("at least 0: the group has 0 recipients"));
     }
 }

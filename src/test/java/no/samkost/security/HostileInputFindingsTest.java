@@ -368,6 +368,29 @@ class HostileInputFindingsTest {
     }
 
     /** A request line and headers as a client that no library guards would send them, with Re's token. */
+    /**
+     * Third outside attack of issue 12 (4 December 2026): Integer.parseInt reads any script's
+     * digits, so "٢٠٢٣" (Arabic-Indic) and fullwidth "５" passed as 2023 and 5. A number in a path or
+     * a query is ASCII; anything else is the caller's error, naming the parameter.
+     */
+    @Test
+    void finding12_aNumberIsWrittenInAsciiDigits() {
+        String coordinator = Tokens.coordinator(RE);
+        for (String[] probe : new String[][] {
+            {"/api/v1/cooperations/3k/key-figures?from=\u0662\u0660\u0662\u0663&to=2023", "from"},
+            {"/api/v1/municipalities/0716/planning/demand?years=\uFF15", "years"},
+            {"/api/v1/municipalities/0716/claims/\u0662\u0660\u0662\u0663", "costYear"}
+        }) {
+            given().auth()
+                    .oauth2(coordinator)
+                    .get(probe[0])
+                    .then()
+                    .statusCode(400)
+                    .body("type", equalTo("urn:samkost:problem:validation"))
+                    .body("errors.field", hasItem(probe[1]));
+        }
+    }
+
     static String raw(String head) throws Exception {
         return raw(head, "");
     }

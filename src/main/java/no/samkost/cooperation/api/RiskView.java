@@ -29,9 +29,11 @@ public record RiskView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
                 @Schema(
                         description = "the cooperation's net cost, the sum over members in each run and year; absent"
-                                + " when the small-number rule hides it (see suppressed)")
+                                + " for every member's user, since less its own row it would be the others' (see"
+                                + " suppressed)")
                 RiskFigures total,
-        @Schema(description = "what is not shown under the small-number rule, and why") List<SuppressedCell> suppressed,
+        @Schema(description = "what is not shown (other members' rows and the total, always), and why")
+                List<SuppressedCell> suppressed,
         @Schema(description = "the model, one assumption a line") List<String> assumptions,
         List<String> notes) {
 
@@ -73,7 +75,7 @@ public record RiskView(
             @Schema(
                             nullable = true,
                             description = "ACTIVE register entries expected to move out by the last simulated year;"
-                                    + " null for another member's register of fewer youths than minimumCellSize")
+                                    + " null for another member's register (another member's row is always hidden)")
                     Integer registerArrivals,
             @Schema(nullable = true, description = "null as registerArrivals") BigDecimal registerArrivalRate,
             @Schema(
