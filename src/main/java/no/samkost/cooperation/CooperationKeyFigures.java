@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import no.samkost.audit.AuditTrail;
 import no.samkost.cooperation.MemberPlanningYears.Year;
@@ -138,20 +139,19 @@ public class CooperationKeyFigures {
         boolean whole = code == null
                 ? year.rows().totalsHidden()
                 : year.rows().hiddenRows().contains(code);
-        boolean unknownGrantsHidden = MemberPlanningYears.unknownGrantsHidden(year, code);
+        Optional<String> grantsHidden = MemberPlanningYears.grantsHidden(year, code);
         Map<String, Boolean> hidden = new LinkedHashMap<>();
         for (String field : ROW_FIELDS) {
             CountBreakdowns.Hidden counts = year.counts().get(field);
             boolean countHidden = counts != null && (code == null ? counts.total() : counts.hides(code));
-            boolean grantHidden = unknownGrantsHidden && GRANT_FIELDS.contains(field);
+            boolean grantHidden = grantsHidden.isPresent() && GRANT_FIELDS.contains(field);
             boolean othersMedian = field.equals(MEDIAN) && !viewer.equals(code);
             hidden.put(field, whole || countHidden || grantHidden || othersMedian);
             if (whole || countHidden) {
                 suppressed.add(new SuppressedCell(
                         code, code == null ? "totals." + field : field, MemberPlanningYears.reason(code, whole, k)));
             } else if (grantHidden) {
-                suppressed.add(new SuppressedCell(
-                        code, code == null ? "totals." + field : field, MemberPlanningYears.UNKNOWN_GRANTS));
+                suppressed.add(new SuppressedCell(code, code == null ? "totals." + field : field, grantsHidden.get()));
             } else if (othersMedian) {
                 suppressed.add(new SuppressedCell(code, code == null ? "totals." + field : field, MEDIAN_OWN_ONLY));
             }

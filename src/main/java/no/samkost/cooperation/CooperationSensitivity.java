@@ -189,20 +189,21 @@ public class CooperationSensitivity {
         boolean whole = year.rows().hiddenRows().contains(code);
         boolean group = whole
                 || (query.group() != null && year.counts().get("byUserGroup").hides(code));
-        // Empty exactly when some grant is unknown: hidden with that count (see the key figures).
-        boolean grants = !whole && MemberPlanningYears.unknownGrantsHidden(year, code);
+        // Hidden with the count of unknown grants, or from the host in an open year (see the key figures).
+        Optional<String> grantsHidden = whole ? Optional.empty() : MemberPlanningYears.grantsHidden(year, code);
+        boolean grants = grantsHidden.isPresent();
         for (String field : BASE_FIELDS) {
             if (whole) {
                 suppressed.add(new SuppressedCell(code, field, MemberPlanningYears.reason(code, true, k)));
             } else if (grants && GRANT_FIELDS.contains(field)) {
-                suppressed.add(new SuppressedCell(code, field, MemberPlanningYears.UNKNOWN_GRANTS));
+                suppressed.add(new SuppressedCell(code, field, grantsHidden.get()));
             }
         }
         for (String field : GROUP_FIELDS) {
             if (group) {
                 suppressed.add(new SuppressedCell(code, field, MemberPlanningYears.reason(code, whole, k)));
             } else if (grants && GRANT_FIELDS.contains(field)) {
-                suppressed.add(new SuppressedCell(code, field, MemberPlanningYears.UNKNOWN_GRANTS));
+                suppressed.add(new SuppressedCell(code, field, grantsHidden.get()));
             }
         }
         return new MemberSensitivity(

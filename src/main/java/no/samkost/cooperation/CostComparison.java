@@ -3,8 +3,10 @@ package no.samkost.cooperation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import no.samkost.audit.AuditTrail;
 import no.samkost.cooperation.PooledComputation.MemberYear;
 import no.samkost.cooperation.PooledComputation.PlacedRecipient;
@@ -13,6 +15,7 @@ import no.samkost.cooperation.api.ComparisonMember;
 import no.samkost.cooperation.api.ComparisonView;
 import no.samkost.cooperation.api.PooledNote;
 import no.samkost.cooperation.api.StandAloneView;
+import no.samkost.cooperation.api.SuppressedCell;
 import no.samkost.cooperation.calculation.Apportionment;
 import no.samkost.cooperation.calculation.SmallNumbers;
 import no.samkost.cooperation.calculation.StandAloneModel;
@@ -34,14 +37,20 @@ public class CostComparison {
 
     private static final BigDecimal ZERO = PooledComputation.ZERO;
 
+    /** A member's figures that rest on its pooled grants: hidden from the host in the member's open year. */
+    static final List<String> GRANT_FIELDS = List.of("pooledNetCost", "savingsFromCooperation");
+
     private final Cooperations cooperations;
     private final PooledComputation computation;
     private final AuditTrail audit;
+    private final OpenYearsToHost openYears;
 
-    public CostComparison(Cooperations cooperations, PooledComputation computation, AuditTrail audit) {
+    public CostComparison(
+            Cooperations cooperations, PooledComputation computation, AuditTrail audit, OpenYearsToHost openYears) {
         this.cooperations = cooperations;
         this.computation = computation;
         this.audit = audit;
+        this.openYears = openYears;
     }
 
     public ComparisonView comparison(String cooperationId, int costYear) {
@@ -51,11 +60,30 @@ public class CostComparison {
         // The same hidden rows as the pooled figures: pooledNetCost is their netCost, and
         // standAloneCosts = fixed + variable x n would give away the count.
         SmallNumbers.Hidden hidden = pooled.hidden();
-        List<ComparisonMember> rows = pooled.members().stream()
-                .map(m -> hidden.hiddenRows().contains(m.municipality().code())
-                        ? hiddenRow(m)
-                        : compare(m, model, pooled.rules()))
-                .toList();
+        // The stand-alone figures replace the joint service's share, so the host's entries do not
+        // move them; the pooled net cost holds the pooled grants, which they do.
+        Set<String> open = openYears.of(c, costYear);
+        List<SuppressedCell> suppressed = new ArrayList<>(pooled.suppressed(SmallNumbers.COMPARISON_FIELDS, false));
+        List<ComparisonMember> rows = new ArrayList<>();
+        for (MemberYear m : pooled.members()) {
+            String code = m.municipality().code();
+            if (hidden.hiddenRows().contains(code)) {
+                rows.add(hiddenRow(m));
+            } else if (open.contains(code)) {
+                ComparisonMember all = compare(m, model, pooled.rules());
+                rows.add(new ComparisonMember(
+                        code,
+                        all.placedRecipients(),
+                        null,
+                        all.standAloneCosts(),
+                        all.standAloneExpectedGrant(),
+                        all.standAloneNetCost(),
+                        null));
+                GRANT_FIELDS.forEach(field -> suppressed.add(new SuppressedCell(code, field, OpenYearsToHost.REASON)));
+            } else {
+                rows.add(compare(m, model, pooled.rules()));
+            }
+        }
         audit.recordRead("cooperation.comparison.read", c.id() + " cost year " + costYear);
         return new ComparisonView(
                 c.id(),
@@ -63,7 +91,7 @@ public class CostComparison {
                 costYear + 1,
                 new StandAloneView(model.fixedCostPerYear(), model.variableCostPerRecipient()),
                 rows,
-                pooled.suppressed(SmallNumbers.COMPARISON_FIELDS, false),
+                suppressed,
                 PooledNote.texts(pooled.notes()));
     }
 

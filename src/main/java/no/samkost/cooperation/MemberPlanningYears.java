@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import no.samkost.cooperation.calculation.CountBreakdowns;
 import no.samkost.cooperation.calculation.CrossViewHiding;
@@ -50,18 +51,21 @@ class MemberPlanningYears {
     private final MemberAudit memberAudit;
     private final JointServiceRows services;
     private final PlacementRows placements;
+    private final OpenYearsToHost openYears;
 
     MemberPlanningYears(
             Cooperations cooperations,
             PlanningRows rows,
             MemberAudit memberAudit,
             JointServiceRows services,
-            PlacementRows placements) {
+            PlacementRows placements,
+            OpenYearsToHost openYears) {
         this.cooperations = cooperations;
         this.rows = rows;
         this.memberAudit = memberAudit;
         this.services = services;
         this.placements = placements;
+        this.openYears = openYears;
     }
 
     /** One member's year: its recipients as key-figure lines (no ref), and their figures. */
@@ -76,7 +80,8 @@ class MemberPlanningYears {
             Long population,
             KeyFigures.Figures totals,
             SmallNumbers.Hidden rows,
-            Map<String, CountBreakdowns.Hidden> counts) {}
+            Map<String, CountBreakdowns.Hidden> counts,
+            Set<String> openToHost) {}
 
     /**
      * What the years are computed from: each member's recipient-years (each marked placed when the
@@ -85,7 +90,8 @@ class MemberPlanningYears {
      */
     record Read(
             Map<Municipality, List<MemberRecipientYear>> recipientYears,
-            Map<Municipality, Map<Integer, Integer>> pooledPlaced) {}
+            Map<Municipality, Map<Integer, Integer>> pooledPlaced,
+            Map<Integer, Set<String>> openToHost) {}
 
     /**
      * Every member's recipient-years from {@code from} to {@code to}, read in its own rows; another
@@ -120,7 +126,7 @@ class MemberPlanningYears {
                                 + cooperations.caller().code());
             }
         });
-        return new Read(byMember, pooledPlaced);
+        return new Read(byMember, pooledPlaced, openYears.of(c, from, to));
     }
 
     /** A confirmed placement, its home, and a cost year it has days in. */
@@ -183,7 +189,8 @@ class MemberPlanningYears {
                 population,
                 KeyFigures.of(all, USER_GROUPS, population),
                 hiddenRows,
-                counts);
+                counts,
+                read.openToHost().get(costYear));
     }
 
     /** The claim's grant for a recipient-year; null when there are no rules or they cannot compute it. */
@@ -233,6 +240,24 @@ class MemberPlanningYears {
         }
         CountBreakdowns.Hidden unknown = year.counts().get("recipientsWithUnknownGrant");
         return code == null ? unknown.total() : unknown.hides(code);
+    }
+
+    /**
+     * Why a member's ({@code code} null: the totals') figures resting on its grants are hidden from
+     * the caller, if they are: the count of unknown grants hidden, or (to the host) a year the
+     * host's entries can still move. Empty: shown.
+     */
+    static Optional<String> grantsHidden(Year year, String code) {
+        if (unknownGrantsHidden(year, code)) {
+            return Optional.of(UNKNOWN_GRANTS);
+        }
+        boolean open = code == null
+                ? year.members().stream()
+                        .anyMatch(
+                                m -> year.openToHost().contains(m.municipality().code())
+                                        && m.figures().recipients() > 0)
+                : year.openToHost().contains(code);
+        return open ? Optional.of(OpenYearsToHost.REASON) : Optional.empty();
     }
 
     static final String UNKNOWN_GRANTS = "rests on the grant, and how many grants the rules cannot compute is hidden:"

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import no.samkost.audit.AuditTrail;
 import no.samkost.cooperation.PooledComputation.MemberYear;
 import no.samkost.cooperation.PooledComputation.Pooled;
@@ -33,14 +34,20 @@ import no.samkost.tenancy.Cooperation;
 @Transactional
 public class PooledFigures {
 
+    /** A member's figures that rest on its grants: hidden from the host in the member's open year. */
+    static final List<String> GRANT_FIELDS = List.of("expectedGrant", "netCost");
+
     private final Cooperations cooperations;
     private final PooledComputation computation;
     private final AuditTrail audit;
+    private final OpenYearsToHost openYears;
 
-    public PooledFigures(Cooperations cooperations, PooledComputation computation, AuditTrail audit) {
+    public PooledFigures(
+            Cooperations cooperations, PooledComputation computation, AuditTrail audit, OpenYearsToHost openYears) {
         this.cooperations = cooperations;
         this.computation = computation;
         this.audit = audit;
+        this.openYears = openYears;
     }
 
     /** The pooled figures as the API shows them, and their notes as values (the front end words them). */
@@ -55,9 +62,24 @@ public class PooledFigures {
         Pooled pooled = computation.compute(c, costYear);
         SmallNumbers.Hidden hidden = pooled.hidden();
         boolean host = c.host().equals(cooperations.caller().id());
+        Set<String> open = openYears.of(c, costYear);
         List<PooledMember> rows =
-                pooled.members().stream().map(m -> row(m, hidden)).toList();
+                pooled.members().stream().map(m -> row(m, hidden, open)).toList();
         List<SuppressedCell> suppressed = new ArrayList<>(pooled.suppressed(SmallNumbers.POOLED_FIELDS, true));
+        for (MemberYear m : pooled.members()) {
+            String code = m.municipality().code();
+            if (open.contains(code) && !hidden.hiddenRows().contains(code)) {
+                GRANT_FIELDS.forEach(field -> suppressed.add(new SuppressedCell(code, field, OpenYearsToHost.REASON)));
+            }
+        }
+        boolean grantTotalsOpen = grantTotalsOpen(pooled, open);
+        if (grantTotalsOpen) {
+            for (String field : GRANT_FIELDS) {
+                if (!hidden.hidesTotal(field)) {
+                    suppressed.add(new SuppressedCell(null, "totals." + field, OpenYearsToHost.REASON));
+                }
+            }
+        }
         if (!host) {
             for (String field : HOST_ONLY_TOTALS) {
                 if (!hidden.hidesTotal(field)) {
@@ -72,7 +94,7 @@ public class PooledFigures {
                         costYear,
                         costYear + 1,
                         rows,
-                        totals(pooled, hidden, host),
+                        totals(pooled, hidden, host, grantTotalsOpen),
                         suppressed,
                         PooledNote.texts(pooled.notes())),
                 pooled.notes());
@@ -90,24 +112,31 @@ public class PooledFigures {
     static final String HOST_ONLY_REASON = "the host's alone: with a home's own monthly shares, the year's"
             + " attributed wages would give the joint services' monthly care weight, and so other placements' care";
 
-    /** A member's row; the fields the rule hides from the caller are null. */
-    private static PooledMember row(MemberYear m, SmallNumbers.Hidden hidden) {
+    /** Whether the totals hold the grants of a placed recipient of a member whose year is open to the host. */
+    private static boolean grantTotalsOpen(Pooled pooled, Set<String> open) {
+        return pooled.members().stream()
+                .anyMatch(m -> open.contains(m.municipality().code()) && m.placedRecipients() > 0);
+    }
+
+    /** A member's row; the fields the rule hides from the caller are null, and so are its grants in an open year to the host. */
+    private static PooledMember row(MemberYear m, SmallNumbers.Hidden hidden, Set<String> open) {
         String code = m.municipality().code();
+        boolean grants = !open.contains(code);
         return new PooledMember(
                 code,
                 shown(hidden, code, "placedRecipients", m.placedRecipients()),
                 shown(hidden, code, "placementDays", m.placementDays()),
                 shown(hidden, code, "attributedCosts", m.attributed()),
                 shown(hidden, code, "sharedCostShare", m.sharedShare()),
-                shown(hidden, code, "expectedGrant", m.expectedGrant()),
-                shown(hidden, code, "netCost", m.netCost()));
+                grants ? shown(hidden, code, "expectedGrant", m.expectedGrant()) : null,
+                grants ? shown(hidden, code, "netCost", m.netCost()) : null);
     }
 
     private static <T> T shown(SmallNumbers.Hidden hidden, String code, String field, T value) {
         return hidden.hides(code, field) ? null : value;
     }
 
-    private static PooledTotals totals(Pooled pooled, SmallNumbers.Hidden hidden, boolean host) {
+    private static PooledTotals totals(Pooled pooled, SmallNumbers.Hidden hidden, boolean host, boolean grantsOpen) {
         List<MemberYear> members = pooled.members();
         return new PooledTotals(
                 total(
@@ -124,15 +153,21 @@ public class PooledFigures {
                         "attributedCosts",
                         sum(members.stream().map(MemberYear::attributed).toList())),
                 pooled.sharedCosts(),
-                total(
-                        hidden,
-                        host,
-                        "expectedGrant",
-                        sum(members.stream().map(MemberYear::expectedGrant).toList())),
-                total(
-                        hidden,
-                        "netCost",
-                        sum(members.stream().map(MemberYear::netCost).toList())));
+                grantsOpen
+                        ? null
+                        : total(
+                                hidden,
+                                host,
+                                "expectedGrant",
+                                sum(members.stream()
+                                        .map(MemberYear::expectedGrant)
+                                        .toList())),
+                grantsOpen
+                        ? null
+                        : total(
+                                hidden,
+                                "netCost",
+                                sum(members.stream().map(MemberYear::netCost).toList())));
     }
 
     private static <T> T total(SmallNumbers.Hidden hidden, String field, T value) {

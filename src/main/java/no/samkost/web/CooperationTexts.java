@@ -30,6 +30,11 @@ final class CooperationTexts {
             return "Bygger på tilskuddet, og hvor mange tilskudd reglene ikke kan regne ut, er skjult: vist eller tomt"
                     + " ville tallet fortalt om det finnes noen.";
         }
+        if (reason.startsWith("another member's open year")) {
+            return "Et annet medlems åpne år: vertskommunens egne føringer flytter lønnen som fordeles dit, så"
+                    + " tilskuddet ville vist vertskommunen hvor hver mottaker passerer innslagspunktet. Vises når"
+                    + " medlemmet har lukket året.";
+        }
         if (reason.startsWith("a median is one recipient's")) {
             return "En median er én mottakers nettokostnad, og egne mottakere kan flytte en felles median: den vises"
                     + " bare i kommunens egen rad.";

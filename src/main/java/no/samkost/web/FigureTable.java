@@ -152,6 +152,9 @@ public record FigureTable(String id, List<Column> columns, List<Row> rows, Row t
                 return "De skjulte medlemmenes tall bygger til sammen på færre enn " + minimum + " plasserte"
                         + " mottakere: denne summen minus tallene som vises, ville avslørt dem.";
             }
+            if (reason.startsWith("another member's open year")) {
+                return CooperationTexts.hidden(reason);
+            }
             if (reason.startsWith("the host's alone")) {
                 return "Bare vertskommunen ser denne summen: med kommunens egne månedlige andeler ville årets"
                         + " fordelte lønn vise tjenestens samlede omsorg hver måned, og dermed andre plasseringers"
