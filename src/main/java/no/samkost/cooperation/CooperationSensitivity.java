@@ -189,7 +189,7 @@ public class CooperationSensitivity {
         boolean whole = year.rows().hiddenRows().contains(code);
         boolean group = whole
                 || (query.group() != null && year.counts().get("byUserGroup").hides(code));
-        // Hidden with the count of unknown grants, or from the host in an open year (see the key figures).
+        // Hidden with the count of unknown grants, or in another member's open year (see the key figures).
         Optional<String> grantsHidden = whole ? Optional.empty() : MemberPlanningYears.grantsHidden(year, code);
         boolean grants = grantsHidden.isPresent();
         for (String field : BASE_FIELDS) {

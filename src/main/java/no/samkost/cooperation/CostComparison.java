@@ -37,16 +37,21 @@ public class CostComparison {
 
     private static final BigDecimal ZERO = PooledComputation.ZERO;
 
-    /** A member's figures that rest on its pooled grants: hidden from the host in the member's open year. */
-    static final List<String> GRANT_FIELDS = List.of("pooledNetCost", "savingsFromCooperation");
+    /**
+     * Another member's figures that rest on its grants: hidden in its open year ({@link OpenYears}).
+     * The stand-alone grant replaces only this cooperation's joint-service share, so another
+     * cooperation's attribution still moves it.
+     */
+    static final List<String> GRANT_FIELDS =
+            List.of("pooledNetCost", "standAloneExpectedGrant", "standAloneNetCost", "savingsFromCooperation");
 
     private final Cooperations cooperations;
     private final PooledComputation computation;
     private final AuditTrail audit;
-    private final OpenYearsToHost openYears;
+    private final OpenYears openYears;
 
     public CostComparison(
-            Cooperations cooperations, PooledComputation computation, AuditTrail audit, OpenYearsToHost openYears) {
+            Cooperations cooperations, PooledComputation computation, AuditTrail audit, OpenYears openYears) {
         this.cooperations = cooperations;
         this.computation = computation;
         this.audit = audit;
@@ -60,8 +65,6 @@ public class CostComparison {
         // The same hidden rows as the pooled figures: pooledNetCost is their netCost, and
         // standAloneCosts = fixed + variable x n would give away the count.
         SmallNumbers.Hidden hidden = pooled.hidden();
-        // The stand-alone figures replace the joint service's share, so the host's entries do not
-        // move them; the pooled net cost holds the pooled grants, which they do.
         Set<String> open = openYears.of(c, costYear);
         List<SuppressedCell> suppressed = new ArrayList<>(pooled.suppressed(SmallNumbers.COMPARISON_FIELDS, false));
         List<ComparisonMember> rows = new ArrayList<>();
@@ -69,17 +72,11 @@ public class CostComparison {
             String code = m.municipality().code();
             if (hidden.hiddenRows().contains(code)) {
                 rows.add(hiddenRow(m));
-            } else if (open.contains(code)) {
+            } else if (PooledFigures.grantsOpen(m, open)) {
                 ComparisonMember all = compare(m, model, pooled.rules());
                 rows.add(new ComparisonMember(
-                        code,
-                        all.placedRecipients(),
-                        null,
-                        all.standAloneCosts(),
-                        all.standAloneExpectedGrant(),
-                        all.standAloneNetCost(),
-                        null));
-                GRANT_FIELDS.forEach(field -> suppressed.add(new SuppressedCell(code, field, OpenYearsToHost.REASON)));
+                        code, all.placedRecipients(), null, all.standAloneCosts(), null, null, null));
+                GRANT_FIELDS.forEach(field -> suppressed.add(new SuppressedCell(code, field, OpenYears.REASON)));
             } else {
                 rows.add(compare(m, model, pooled.rules()));
             }

@@ -51,7 +51,7 @@ class MemberPlanningYears {
     private final MemberAudit memberAudit;
     private final JointServiceRows services;
     private final PlacementRows placements;
-    private final OpenYearsToHost openYears;
+    private final OpenYears openYears;
 
     MemberPlanningYears(
             Cooperations cooperations,
@@ -59,7 +59,7 @@ class MemberPlanningYears {
             MemberAudit memberAudit,
             JointServiceRows services,
             PlacementRows placements,
-            OpenYearsToHost openYears) {
+            OpenYears openYears) {
         this.cooperations = cooperations;
         this.rows = rows;
         this.memberAudit = memberAudit;
@@ -81,7 +81,7 @@ class MemberPlanningYears {
             KeyFigures.Figures totals,
             SmallNumbers.Hidden rows,
             Map<String, CountBreakdowns.Hidden> counts,
-            Set<String> openToHost) {}
+            Set<String> openYears) {}
 
     /**
      * What the years are computed from: each member's recipient-years (each marked placed when the
@@ -91,7 +91,7 @@ class MemberPlanningYears {
     record Read(
             Map<Municipality, List<MemberRecipientYear>> recipientYears,
             Map<Municipality, Map<Integer, Integer>> pooledPlaced,
-            Map<Integer, Set<String>> openToHost) {}
+            Map<Integer, Set<String>> openYears) {}
 
     /**
      * Every member's recipient-years from {@code from} to {@code to}, read in its own rows; another
@@ -190,7 +190,7 @@ class MemberPlanningYears {
                 KeyFigures.of(all, USER_GROUPS, population),
                 hiddenRows,
                 counts,
-                read.openToHost().get(costYear));
+                read.openYears().get(costYear));
     }
 
     /** The claim's grant for a recipient-year; null when there are no rules or they cannot compute it. */
@@ -244,8 +244,8 @@ class MemberPlanningYears {
 
     /**
      * Why a member's ({@code code} null: the totals') figures resting on its grants are hidden from
-     * the caller, if they are: the count of unknown grants hidden, or (to the host) a year the
-     * host's entries can still move. Empty: shown.
+     * the caller, if they are: the count of unknown grants hidden, or another member's open year
+     * ({@link OpenYears}). Empty: shown.
      */
     static Optional<String> grantsHidden(Year year, String code) {
         if (unknownGrantsHidden(year, code)) {
@@ -254,10 +254,10 @@ class MemberPlanningYears {
         boolean open = code == null
                 ? year.members().stream()
                         .anyMatch(
-                                m -> year.openToHost().contains(m.municipality().code())
+                                m -> year.openYears().contains(m.municipality().code())
                                         && m.figures().recipients() > 0)
-                : year.openToHost().contains(code);
-        return open ? Optional.of(OpenYearsToHost.REASON) : Optional.empty();
+                : year.openYears().contains(code);
+        return open ? Optional.of(OpenYears.REASON) : Optional.empty();
     }
 
     static final String UNKNOWN_GRANTS = "rests on the grant, and how many grants the rules cannot compute is hidden:"

@@ -34,16 +34,16 @@ import no.samkost.tenancy.Cooperation;
 @Transactional
 public class PooledFigures {
 
-    /** A member's figures that rest on its grants: hidden from the host in the member's open year. */
+    /** Another member's figures that rest on its grants: hidden in its open year ({@link OpenYears}). */
     static final List<String> GRANT_FIELDS = List.of("expectedGrant", "netCost");
 
     private final Cooperations cooperations;
     private final PooledComputation computation;
     private final AuditTrail audit;
-    private final OpenYearsToHost openYears;
+    private final OpenYears openYears;
 
     public PooledFigures(
-            Cooperations cooperations, PooledComputation computation, AuditTrail audit, OpenYearsToHost openYears) {
+            Cooperations cooperations, PooledComputation computation, AuditTrail audit, OpenYears openYears) {
         this.cooperations = cooperations;
         this.computation = computation;
         this.audit = audit;
@@ -68,15 +68,16 @@ public class PooledFigures {
         List<SuppressedCell> suppressed = new ArrayList<>(pooled.suppressed(SmallNumbers.POOLED_FIELDS, true));
         for (MemberYear m : pooled.members()) {
             String code = m.municipality().code();
-            if (open.contains(code) && !hidden.hiddenRows().contains(code)) {
-                GRANT_FIELDS.forEach(field -> suppressed.add(new SuppressedCell(code, field, OpenYearsToHost.REASON)));
+            if (grantsOpen(m, open) && !hidden.hiddenRows().contains(code)) {
+                GRANT_FIELDS.forEach(field -> suppressed.add(new SuppressedCell(code, field, OpenYears.REASON)));
             }
         }
         boolean grantTotalsOpen = grantTotalsOpen(pooled, open);
         if (grantTotalsOpen) {
             for (String field : GRANT_FIELDS) {
-                if (!hidden.hidesTotal(field)) {
-                    suppressed.add(new SuppressedCell(null, "totals." + field, OpenYearsToHost.REASON));
+                // A total hidden already (by the rule, or as the host's alone) is listed once.
+                if (!hidden.hidesTotal(field) && (host || !HOST_ONLY_TOTALS.contains(field))) {
+                    suppressed.add(new SuppressedCell(null, "totals." + field, OpenYears.REASON));
                 }
             }
         }
@@ -112,16 +113,20 @@ public class PooledFigures {
     static final String HOST_ONLY_REASON = "the host's alone: with a home's own monthly shares, the year's"
             + " attributed wages would give the joint services' monthly care weight, and so other placements' care";
 
-    /** Whether the totals hold the grants of a placed recipient of a member whose year is open to the host. */
+    /** Whether the totals hold the grants of a placed recipient of another member whose year is open. */
     private static boolean grantTotalsOpen(Pooled pooled, Set<String> open) {
-        return pooled.members().stream()
-                .anyMatch(m -> open.contains(m.municipality().code()) && m.placedRecipients() > 0);
+        return pooled.members().stream().anyMatch(m -> grantsOpen(m, open));
     }
 
-    /** A member's row; the fields the rule hides from the caller are null, and so are its grants in an open year to the host. */
+    /** Another member's open year with somebody placed: without anybody its grants here are 0 whatever moves. */
+    static boolean grantsOpen(MemberYear m, Set<String> open) {
+        return open.contains(m.municipality().code()) && m.placedRecipients() > 0;
+    }
+
+    /** A member's row; the fields the rule hides from the caller are null, and so are another's grants in its open year. */
     private static PooledMember row(MemberYear m, SmallNumbers.Hidden hidden, Set<String> open) {
         String code = m.municipality().code();
-        boolean grants = !open.contains(code);
+        boolean grants = !grantsOpen(m, open);
         return new PooledMember(
                 code,
                 shown(hidden, code, "placedRecipients", m.placedRecipients()),

@@ -31,9 +31,9 @@ final class CooperationTexts {
                     + " ville tallet fortalt om det finnes noen.";
         }
         if (reason.startsWith("another member's open year")) {
-            return "Et annet medlems åpne år: vertskommunens egne føringer flytter lønnen som fordeles dit, så"
-                    + " tilskuddet ville vist vertskommunen hvor hver mottaker passerer innslagspunktet. Vises når"
-                    + " medlemmet har lukket året.";
+            return "Et annet medlems åpne år: føringer som fordeler en felles tjenestes lønn på nytt, flytter"
+                    + " tilskuddet, så det ville vist hvor hver mottaker passerer innslagspunktet. Vises når medlemmet"
+                    + " har lukket året.";
         }
         if (reason.startsWith("a median is one recipient's")) {
             return "En median er én mottakers nettokostnad, og egne mottakere kan flytte en felles median: den vises"

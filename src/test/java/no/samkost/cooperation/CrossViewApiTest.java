@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import no.samkost.support.Api;
-import no.samkost.support.Database;
+import no.samkost.support.ClosedYears;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * key figures row is hidden from Re, and the key figures' totals too (less Holmestrand's row they
  * would be Hof's again); Holmestrand's row, all placed, is shown. Hof itself sees its own row.
  *
- * <p>(2) The host stepped its joint service's wages and read the others' grants after each step.
+ * <p>(2) The host stepped its joint service's wages and read the others' grants after each step:
+ * see {@link #anOpenYearsGrantsAreShownToNoOtherMember()}.
  */
 @QuarkusTest
 class CrossViewApiTest {
@@ -39,9 +38,9 @@ class CrossViewApiTest {
     static final String HOF = "0714";
     static final String HOLMESTRAND = "0702";
 
-    static final String OPEN_YEAR = "another member's open year: the host's own entries move its attributed wages,"
-            + " so its grants would show the host where each recipient crosses the threshold; shown once the member"
-            + " has closed the year";
+    static final String OPEN_YEAR = "another member's open year: entries that re-attribute a joint service's wages"
+            + " move its grants, so they would show where each recipient crosses the threshold; shown once the"
+            + " member has closed the year";
 
     static boolean written;
 
@@ -65,9 +64,21 @@ class CrossViewApiTest {
         }
     }
 
+    /** Hof and Holmestrand have closed 2010 here (their grants are shown to others only then). */
     @Test
     void reSeesHofsPooledRowButNotItsKeyFiguresRowBesideIt() {
         write();
+        ClosedYears.set("hof", 2010, true);
+        ClosedYears.set("holmestrand", 2010, true);
+        try {
+            reReadsClosedYears();
+        } finally {
+            ClosedYears.set("hof", 2010, false);
+            ClosedYears.set("holmestrand", 2010, false);
+        }
+    }
+
+    private static void reReadsClosedYears() {
         String group = Tokens.token(RE, "cooperation-member");
         JsonPath pooled = PlanningViews.getAs(group, "/api/v1/cooperations/3k/pooled/2010");
         assertNotNull(
@@ -110,67 +121,63 @@ class CrossViewApiTest {
     /**
      * The outside attack's (2): the host stepped its joint service's wages and read the others'
      * grants after each step; a grant's kink at the threshold gave each placed recipient's costs less
-     * deductions to the øre. While Re's 2010 is open, the host sees none of Re's grants, in any view,
-     * nor a total holding them; once Re has closed 2010 (as its sign-off would: the attribution of a
-     * closed year is refused, so the lever is gone) they are shown. Hof's 2010 stays open, so the
-     * totals stay hidden.
+     * deductions to the øre. A home can move the same shares by ending its own placement a day at a
+     * time, and another cooperation's host by its own services (the review after the attack). So
+     * while Re's 2010 is open, no other member sees Re's grants, in any view, nor a total holding
+     * them; once Re has closed 2010 (as its sign-off would: the attribution of a closed year is
+     * refused, so every lever is gone) they are shown. The others' 2010 stays open, so the totals
+     * stay hidden.
      */
     @Test
-    void theHostSeesAnotherMembersGrantsOnlyOnceItsYearIsClosed() throws Exception {
+    void anOpenYearsGrantsAreShownToNoOtherMember() {
         write();
-        String host = Tokens.coordinator(HOLMESTRAND);
         String pooled = "/api/v1/cooperations/3k/pooled/2010";
         String comparison = "/api/v1/cooperations/3k/comparison/2010";
-        // Re's pooled row rests on 3 or more placed recipients: the small-number rule shows it.
-        JsonPath open = PlanningViews.getAs(host, pooled);
-        Map<String, Object> re = PlanningViews.member(open, "members", RE);
-        assertNull(re.get("expectedGrant"));
-        assertNull(re.get("netCost"));
-        assertNotNull(re.get("attributedCosts"), "no grant in it");
-        assertEquals(OPEN_YEAR, PlanningViews.reason(open, "suppressed", RE, "expectedGrant"));
-        assertNull(open.get("totals.expectedGrant"));
-        assertNull(open.get("totals.netCost"));
-        assertNotNull(PlanningViews.member(open, "members", HOLMESTRAND).get("expectedGrant"), "its own");
-        JsonPath compared = PlanningViews.getAs(host, comparison);
-        Map<String, Object> reCompared = PlanningViews.member(compared, "members", RE);
-        assertNull(reCompared.get("pooledNetCost"));
-        assertNull(reCompared.get("savingsFromCooperation"));
-        assertNotNull(reCompared.get("standAloneNetCost"), "the host's entries do not move it");
-        JsonPath key = PlanningViews.getAs(host, "/api/v1/cooperations/3k/key-figures?from=2010&to=2010");
-        for (String code : List.of(RE, HOF)) {
-            assertNull(PlanningViews.member(key, "years[0].members", code).get("grant"), code);
+        for (String viewer : List.of(Tokens.coordinator(HOLMESTRAND), Tokens.token(HOF, "cooperation-member"))) {
+            // Re's pooled row rests on 3 or more placed recipients: the small-number rule shows it.
+            JsonPath open = PlanningViews.getAs(viewer, pooled);
+            Map<String, Object> re = PlanningViews.member(open, "members", RE);
+            assertNull(re.get("expectedGrant"));
+            assertNull(re.get("netCost"));
+            assertNotNull(re.get("attributedCosts"), "no grant in it");
+            assertEquals(OPEN_YEAR, PlanningViews.reason(open, "suppressed", RE, "expectedGrant"));
+            assertNull(open.get("totals.expectedGrant"));
+            assertNull(open.get("totals.netCost"));
+            Map<String, Object> reCompared =
+                    PlanningViews.member(PlanningViews.getAs(viewer, comparison), "members", RE);
+            for (String field : List.of(
+                    "pooledNetCost", "standAloneExpectedGrant", "standAloneNetCost", "savingsFromCooperation")) {
+                assertNull(reCompared.get(field), field);
+            }
+            assertNotNull(reCompared.get("standAloneCosts"), "the model's costs hold no grant");
+            JsonPath key = PlanningViews.getAs(viewer, "/api/v1/cooperations/3k/key-figures?from=2010&to=2010");
+            assertNull(PlanningViews.member(key, "years[0].members", RE).get("grant"));
+            assertNull(key.get("years[0].totals.grant"));
+            JsonPath sensitivity =
+                    PlanningViews.getAs(viewer, "/api/v1/cooperations/3k/planning/sensitivity/2010?userGroup=SOMATIC");
+            assertNull(PlanningViews.member(sensitivity, "members", RE).get("grant"));
         }
-        assertNull(key.get("years[0].totals.grant"));
-        JsonPath sensitivity =
-                PlanningViews.getAs(host, "/api/v1/cooperations/3k/planning/sensitivity/2010?userGroup=SOMATIC");
-        assertNull(PlanningViews.member(sensitivity, "members", RE).get("grant"));
+        assertNotNull(
+                PlanningViews.member(
+                                PlanningViews.getAs(Tokens.coordinator(HOLMESTRAND), pooled), "members", HOLMESTRAND)
+                        .get("expectedGrant"),
+                "its own");
 
         // Re's 2010 closed as its sign-off would close it, and opened again after (the cost import
         // test writes Re's 2010, as a return by the auditor would allow).
-        close("re", true);
+        ClosedYears.set("re", 2010, true);
         try {
-            JsonPath closed = PlanningViews.getAs(host, pooled);
-            assertEquals(
-                    PlanningViews.member(PlanningViews.getAs(Tokens.viewer(RE), pooled), "members", RE)
-                            .get("expectedGrant"),
-                    PlanningViews.member(closed, "members", RE).get("expectedGrant"));
-            assertNull(closed.get("totals.expectedGrant"), "Hof's 2010 is still open");
-            assertNotNull(PlanningViews.member(PlanningViews.getAs(host, comparison), "members", RE)
-                    .get("pooledNetCost"));
+            Object own = PlanningViews.member(PlanningViews.getAs(Tokens.viewer(RE), pooled), "members", RE)
+                    .get("expectedGrant");
+            for (String viewer : List.of(Tokens.coordinator(HOLMESTRAND), Tokens.token(HOF, "cooperation-member"))) {
+                JsonPath closed = PlanningViews.getAs(viewer, pooled);
+                assertEquals(own, PlanningViews.member(closed, "members", RE).get("expectedGrant"));
+                assertNull(closed.get("totals.expectedGrant"), "the others' 2010 is still open");
+                assertNotNull(PlanningViews.member(PlanningViews.getAs(viewer, comparison), "members", RE)
+                        .get("pooledNetCost"));
+            }
         } finally {
-            close("re", false);
-        }
-    }
-
-    static void close(String municipality, boolean closed) throws Exception {
-        try (Connection c = Database.superuser();
-                PreparedStatement s = c.prepareStatement(
-                        "insert into closed_cost_year (municipality_id, year, closed, changed_at, changed_by)"
-                                + " values (?, 2010, ?, now(), 'test') on conflict (municipality_id, year)"
-                                + " do update set closed = excluded.closed")) {
-            s.setString(1, municipality);
-            s.setBoolean(2, closed);
-            s.executeUpdate();
+            ClosedYears.set("re", 2010, false);
         }
     }
 }

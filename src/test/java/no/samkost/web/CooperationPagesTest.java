@@ -195,7 +195,8 @@ class CooperationPagesTest {
     static final Map<String, String> NORWEGIAN = Map.of(
             "rests on fewer than", "Bygger på færre enn 3 plasserte mottakere",
             "the hidden members' figures", "De skjulte medlemmenes tall bygger til sammen på færre enn 3",
-            "the host's alone", "Bare vertskommunen ser denne summen");
+            "the host's alone", "Bare vertskommunen ser denne summen",
+            "another member's open year", "Et annet medlems åpne år");
 
     static String reasonKind(String reason) {
         return NORWEGIAN.keySet().stream()
