@@ -251,12 +251,11 @@ class MemberPlanningYears {
         if (unknownGrantsHidden(year, code)) {
             return Optional.of(UNKNOWN_GRANTS);
         }
-        boolean open = code == null
-                ? year.members().stream()
-                        .anyMatch(
-                                m -> year.openYears().contains(m.municipality().code())
-                                        && m.figures().recipients() > 0)
-                : year.openYears().contains(code);
+        // A member with nobody in the year has no grant to move.
+        boolean open = year.members().stream()
+                .filter(m -> code == null || m.municipality().code().equals(code))
+                .anyMatch(m -> year.openYears().contains(m.municipality().code())
+                        && m.figures().recipients() > 0);
         return open ? Optional.of(OpenYears.REASON) : Optional.empty();
     }
 

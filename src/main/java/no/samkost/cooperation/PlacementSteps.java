@@ -1,21 +1,27 @@
 package no.samkost.cooperation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import no.samkost.audit.AuditTrail;
+import no.samkost.common.Problem;
 import no.samkost.common.ProblemException;
 import no.samkost.common.ProblemType;
 import no.samkost.cooperation.api.PlacementView;
 import no.samkost.cooperation.calculation.PlacementLifecycle;
 import no.samkost.cooperation.calculation.PlacementLifecycle.Refusal;
 import no.samkost.cooperation.calculation.PlacementParty;
+import no.samkost.cooperation.calculation.PlacementPeriod;
 import no.samkost.cooperation.calculation.PlacementStatus;
 import no.samkost.cooperation.calculation.PlacementStep;
+import no.samkost.cooperation.persistence.LedgerRows;
 import no.samkost.cooperation.persistence.PlacementRow;
 import no.samkost.cooperation.persistence.PlacementRows;
 import no.samkost.cooperation.persistence.ServiceRow;
@@ -35,6 +41,8 @@ class PlacementSteps {
     private final MemberAudit memberAudit;
     private final AuditTrail audit;
     private final Stamps stamps;
+    private final LedgerRows ledgers;
+    private final Clock clock;
 
     PlacementSteps(
             Cooperations cooperations,
@@ -42,13 +50,17 @@ class PlacementSteps {
             PlacementRows rows,
             MemberAudit memberAudit,
             AuditTrail audit,
-            Stamps stamps) {
+            Stamps stamps,
+            LedgerRows ledgers,
+            Clock clock) {
         this.cooperations = cooperations;
         this.attributions = attributions;
         this.rows = rows;
         this.memberAudit = memberAudit;
         this.audit = audit;
         this.stamps = stamps;
+        this.ledgers = ledgers;
+        this.clock = clock;
     }
 
     /** The lifecycle's rule for {@code step} on {@code p}: 403 for the wrong party, 409 naming the status. */
@@ -91,6 +103,7 @@ class PlacementSteps {
 
     /** Brings the months either version of a confirmed placement covers up to date in every home's ledger. */
     void reattribute(Cooperation c, ServiceRow service, PlacementRow before, PlacementRow after) {
+        refuseClosedYearsOfHome(c, before, after);
         TreeSet<YearMonth> months = new TreeSet<>();
         for (PlacementRow p : List.of(before, after)) {
             if (p.status().takesCapacity()) {
@@ -98,6 +111,46 @@ class PlacementSteps {
             }
         }
         attributions.reattribute(c, service, months);
+    }
+
+    /**
+     * A confirmation or end may not change the home's placement days in a cost year the home has
+     * closed, even where the service had no wages that month and so no ledger line would change: the pooled figures count a home's placed recipients and their whole grants, and a
+     * signed year is frozen for the others (final outside attack of 4 December 2026: confirming a
+     * place in a service without wages added one recipient's grant to a signed year's totals). Only
+     * the host and the home take these steps, and both may read the home's closed years.
+     */
+    private void refuseClosedYearsOfHome(Cooperation c, PlacementRow before, PlacementRow after) {
+        int first = Math.min(before.startsOn().getYear(), after.startsOn().getYear());
+        int last = LocalDate.now(clock).getYear();
+        List<Integer> changed = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            long daysBefore = before.status().takesCapacity() ? period(before).daysIn(year) : 0;
+            long daysAfter = after.status().takesCapacity() ? period(after).daysIn(year) : 0;
+            // A usage change moves attributed wages only through ledger lines, which the attribution
+            // refuses in a closed year itself; the placed recipients and days stay.
+            if (daysBefore != daysAfter) {
+                changed.add(year);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        Set<Integer> closed = new TreeSet<>(ledgers.closedYears(c, after.homeId(), changed));
+        if (!closed.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.YEAR_CLOSED,
+                    "placement " + after.id() + " would change in " + closed + ", closed cost year(s) of "
+                            + cooperations.codeOf(after.homeId()) + " (its claim is submitted); nothing was written."
+                            + " The claim must be returned or reopened first.",
+                    closed.stream()
+                            .map(y -> Problem.Violation.field("startsOn", y + " is a closed cost year of the home"))
+                            .toList());
+        }
+    }
+
+    private static PlacementPeriod period(PlacementRow p) {
+        return new PlacementPeriod(p.id().toString(), p.startsOn(), p.endsOn(), p.usageHoursPerWeek());
     }
 
     /**

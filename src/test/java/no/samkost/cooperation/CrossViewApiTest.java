@@ -1,5 +1,7 @@
 package no.samkost.cooperation;
 
+import static no.samkost.support.Problems.problem;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import no.samkost.support.Api;
 import no.samkost.support.ClosedYears;
+import no.samkost.support.Database;
 import no.samkost.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -179,5 +182,33 @@ class CrossViewApiTest {
         } finally {
             ClosedYears.set("re", 2010, false);
         }
+    }
+
+    /**
+     * The final outside attack of 4 December 2026: in a service without wages a confirmation writes
+     * no ledger line, so the attribution's refusal never came; yet it added a recipient of a signed
+     * year to the pooled figures, and with it that recipient's whole grant. A confirmation (or an
+     * end) that changes a home's placement days in a year the home has closed is refused now,
+     * wages or not, and nothing changes.
+     */
+    @Test
+    void aPlacementCannotBeConfirmedIntoAHomesClosedYear() throws Exception {
+        write();
+        String service = CooperationApiTest.createService("3k", Api.uniqueRef("Uten lonn"), 4);
+        String ref = PlanningViews.recipient(RE, "SOMATIC", null, null);
+        String requested = CooperationApiTest.request("3k", service, RE, ref, "2010-12-01", "2010-12-31");
+        ClosedYears.set("re", 2010, true);
+        try {
+            Map<String, String> before = Database.fingerprint();
+            CooperationApiTest.confirm("3k", service, requested, "10", 0)
+                    .then()
+                    .spec(problem(409, "year-closed"))
+                    .body("detail", containsString("[2010]"));
+            assertEquals(before, Database.fingerprint(), "nothing written");
+        } finally {
+            ClosedYears.set("re", 2010, false);
+        }
+        // Open again, the same confirmation is taken.
+        CooperationApiTest.confirm("3k", service, requested, "10", 0).then().statusCode(200);
     }
 }
