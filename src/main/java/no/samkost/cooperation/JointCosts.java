@@ -134,7 +134,8 @@ public class JointCosts {
         return lines.stream()
                 .filter(line -> host || line.category() == JointCostCategory.SHARED)
                 .map(line -> new JointCostView(
-                        line.id(),
+                        // The numbers come from one sequence: their gaps count the host's other entries.
+                        host ? line.id() : null,
                         serviceId,
                         line.period().toString(),
                         line.category(),

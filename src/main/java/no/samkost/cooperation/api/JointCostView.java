@@ -7,7 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "JointCost")
 public record JointCostView(
-        long id,
+        @Schema(
+                        nullable = true,
+                        description = "the line's number, for the host; null to the other members, since the gaps"
+                                + " between numbers count the host's other entries")
+                Long id,
         UUID jointServiceId,
         @Schema(description = "month, YYYY-MM") String period,
         JointCostCategory category,
