@@ -12,6 +12,7 @@ import no.samkost.cooperation.api.MemberView;
 import no.samkost.cooperation.api.StandAloneView;
 import no.samkost.cooperation.calculation.Agreement;
 import no.samkost.tenancy.Cooperation;
+import no.samkost.tenancy.CooperationPathGuard;
 import no.samkost.tenancy.CurrentMunicipality;
 import no.samkost.tenancy.Municipality;
 import no.samkost.tenancy.MunicipalityRegistry;
@@ -46,8 +47,7 @@ public class Cooperations {
         return registry.cooperationsOf(current.require()).stream()
                 .filter(c -> c.id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new ProblemException(
-                        ProblemType.FORBIDDEN, "your municipality is not a member of cooperation '" + id + "'"));
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, CooperationPathGuard.refusalFor(id)));
     }
 
     public CooperationView view(Cooperation c) {

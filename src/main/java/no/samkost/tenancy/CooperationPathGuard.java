@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import no.samkost.common.InputText;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -48,6 +49,13 @@ public class CooperationPathGuard extends PathGuard {
 
     @Override
     String refusal(String id) {
-        return "your municipality is not a member of cooperation '" + id + "'";
+        return refusalFor(id);
+    }
+
+    /** The id echoed only when it is plain text (a NUL or a line break goes into no answer). */
+    public static String refusalFor(String id) {
+        boolean plain =
+                id != null && id.length() <= 100 && InputText.problem(id).isEmpty();
+        return "your municipality is not a member of " + (plain ? "cooperation '" + id + "'" : "that cooperation");
     }
 }

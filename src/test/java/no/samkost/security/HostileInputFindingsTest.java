@@ -391,6 +391,21 @@ class HostileInputFindingsTest {
         }
     }
 
+    /** Final attack of issue 12: a refused cooperation id with a NUL came back in the 403's detail. */
+    @Test
+    void finding13_aRefusedCooperationIdIsEchoedOnlyAsPlainText() {
+        String detail = given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(Tokens.coordinator(RE))
+                .get("/api/v1/cooperations/3k%00x/pooled/2023")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:samkost:problem:forbidden"))
+                .extract()
+                .path("detail");
+        assertThat(detail).doesNotContain("\u0000").doesNotContain("3k");
+    }
+
     static String raw(String head) throws Exception {
         return raw(head, "");
     }
