@@ -222,7 +222,16 @@ public class CooperationSensitivityPage {
         }
         return PageCsv.of(
                 "cooperation-sensitivity-" + id + "-" + asked.year(),
-                List.of("userGroup", "member", "servedIn", "change", "recipients", "costs", "grant", "netCost"),
+                List.of(
+                        "userGroup",
+                        "member",
+                        "servedIn",
+                        "change",
+                        "recipients",
+                        "costs",
+                        "grant",
+                        "netCost",
+                        "suppressed"),
                 rows);
     }
 
@@ -231,7 +240,14 @@ public class CooperationSensitivityPage {
             CooperationSensitivityView figures, String member, String servedIn, List<SensitivityView.Step> steps) {
         String group = figures.userGroup() == null ? "" : figures.userGroup().name();
         if (steps == null) {
-            return List.of(List.of(group, member, servedIn, "", "", "", "", ""));
+            // Why, as the API gives it (empty: nothing hidden, the figures cannot be computed).
+            String field = servedIn.equals("own") ? "steps" : "inJointServices";
+            String why = figures.suppressed().stream()
+                    .filter(s -> member.equals(s.municipality()) && field.equals(s.field()))
+                    .map(SuppressedCell::reason)
+                    .findFirst()
+                    .orElse("");
+            return List.of(List.of(group, member, servedIn, "", "", "", "", "", why));
         }
         return steps.stream()
                 .map(s -> List.of(
@@ -242,7 +258,8 @@ public class CooperationSensitivityPage {
                         Integer.toString(s.recipients()),
                         PageCsv.plain(s.costs()),
                         PageCsv.plain(s.grant()),
-                        PageCsv.plain(s.netCost())))
+                        PageCsv.plain(s.netCost()),
+                        ""))
                 .toList();
     }
 
