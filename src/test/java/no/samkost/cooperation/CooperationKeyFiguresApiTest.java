@@ -272,9 +272,7 @@ class CooperationKeyFiguresApiTest {
      * an open one). Opened again after, since other tests write the same year.
      */
     static void closed(boolean closed) {
-        for (String member : List.of("re", "hof", "holmestrand")) {
-            ClosedYears.set(member, 2018, closed);
-        }
+        ClosedYears.setFor3k(2018, closed);
     }
 
     @AfterAll

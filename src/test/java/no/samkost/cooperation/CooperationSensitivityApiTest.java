@@ -258,9 +258,7 @@ class CooperationSensitivityApiTest {
      * an open one). Opened again after, since other tests write the same year.
      */
     static void closed(boolean closed) {
-        for (String member : List.of("re", "hof", "holmestrand")) {
-            ClosedYears.set(member, 2019, closed);
-        }
+        ClosedYears.setFor3k(2019, closed);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package no.samkost.support;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * A member's cost year closed or opened as its sign-off, or the auditor's return, would leave it,
@@ -13,6 +14,13 @@ import java.sql.SQLException;
 public final class ClosedYears {
 
     private ClosedYears() {}
+
+    /** The year of every 3K member (Re, Hof, Holmestrand) closed or opened. */
+    public static void setFor3k(int year, boolean closed) {
+        for (String member : List.of("re", "hof", "holmestrand")) {
+            set(member, year, closed);
+        }
+    }
 
     /** {@code municipalityId} as the tenant file names it ("re", "hof", "holmestrand"). */
     public static void set(String municipalityId, int year, boolean closed) {
